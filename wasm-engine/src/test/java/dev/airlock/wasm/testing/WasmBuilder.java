@@ -105,7 +105,7 @@ public final class WasmBuilder {
 
     /** Defines a global whose initialiser is {@code init} (without the final {@code end}). */
     public int global(ValType type, boolean mutable, Code init) {
-        globals.u8(type.binaryCode).u8(mutable ? 1 : 0).raw(init.bytes()).u8(0x0B);
+        globals.u8(type.binaryCode).u8(mutable ? 1 : 0).raw(init.toByteArray()).u8(0x0B);
         return globalCount++;
     }
 
