@@ -1,0 +1,44 @@
+package dev.airlock.wasm.compile;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Options of the compiler. Immutable; start from {@link #defaults()}.
+ *
+ * @param methodBudget target bytes of bytecode per generated method; functions whose translation
+ *     is larger are split into several methods (see {@link RegionPlanner}). Never above
+ *     {@link #JIT_LIMIT}.
+ * @param dumpDirectory where to write a textual dump (ASM Textifier) of each generated class, or
+ *     null for none. The system property {@code airlock.dump} sets it by default.
+ */
+public record CompilerOptions(int methodBudget, Path dumpDirectory) {
+    /** HotSpot does not JIT-compile a method with more bytes of bytecode than this (HugeMethodLimit). */
+    public static final int JIT_LIMIT = 8000;
+    /** Default target size of a generated method: leaves C2 room to inline the small runtime helpers. */
+    public static final int DEFAULT_METHOD_BUDGET = 5000;
+    /** Name of the system property that turns the bytecode dump on (value: a directory). */
+    public static final String DUMP_PROPERTY = "airlock.dump";
+
+    public CompilerOptions {
+        if (methodBudget < 500 || methodBudget > JIT_LIMIT) {
+            throw new IllegalArgumentException("methodBudget must be within 500.." + JIT_LIMIT + ": " + methodBudget);
+        }
+    }
+
+    /** Default options; the dump directory comes from {@code -Dairlock.dump=DIR} if set. */
+    public static CompilerOptions defaults() {
+        String dump = System.getProperty(DUMP_PROPERTY);
+        return new CompilerOptions(DEFAULT_METHOD_BUDGET, dump == null || dump.isEmpty() ? null : Paths.get(dump));
+    }
+
+    /** These options with another method budget. */
+    public CompilerOptions withMethodBudget(int bytes) {
+        return new CompilerOptions(bytes, dumpDirectory);
+    }
+
+    /** These options with a dump directory (null: no dump). */
+    public CompilerOptions withDumpDirectory(Path directory) {
+        return new CompilerOptions(methodBudget, directory);
+    }
+}

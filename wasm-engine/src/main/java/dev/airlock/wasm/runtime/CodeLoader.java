@@ -1,0 +1,81 @@
+package dev.airlock.wasm.runtime;
+
+import dev.airlock.wasm.FuncType;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+
+/**
+ * Loads generated classes as hidden classes (JVMS 5.3.5 with JEP 371) in this package, so that
+ * generated code may use the package-private fields of {@link Instance}, {@link Memory},
+ * {@link Table}, {@link Global} and {@link FunctionInstance}, and so that the classes are unloaded
+ * together with the module that owns them.
+ *
+ * <p>A hidden class cannot be named by another class, so a call from one generated class to a
+ * function in another goes through {@code invokedynamic} bootstrapped by
+ * {@link #linkFunction}: the call site is constant, and the JIT inlines through it exactly as it
+ * would through {@code invokestatic}. Calls within a class use {@code invokestatic}.
+ */
+public final class CodeLoader {
+    /** Name of the bootstrap method, for the compiler's {@code Handle}. */
+    public static final String BOOTSTRAP_NAME = "linkFunction";
+    /** Descriptor of the bootstrap method. */
+    public static final String BOOTSTRAP_DESCRIPTOR =
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;";
+
+    private CodeLoader() {
+    }
+
+    /**
+     * The class data shared by all classes of one module: the classes themselves, so that the
+     * bootstrap can find a callee's class by index.
+     */
+    static final class ModuleClasses {
+        /** The module's classes, indexed as in {@link GeneratedCode#classes()}. */
+        final Class<?>[] classes;
+
+        ModuleClasses(int count) {
+            this.classes = new Class<?>[count];
+        }
+    }
+
+    /**
+     * Defines the classes of {@code code} and returns a handle to each defined function.
+     *
+     * @param types for each defined function, its type (gives the method's JVM type)
+     */
+    public static MethodHandle[] load(GeneratedCode code, List<FuncType> types) {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        ModuleClasses data = new ModuleClasses(code.classes().size());
+        MethodHandles.Lookup[] lookups = new MethodHandles.Lookup[data.classes.length];
+        try {
+            for (int i = 0; i < data.classes.length; i++) {
+                lookups[i] = lookup.defineHiddenClassWithClassData(code.classes().get(i).bytes(), data, false);
+                data.classes[i] = lookups[i].lookupClass();
+            }
+            MethodHandle[] handles = new MethodHandle[code.functionClass().length];
+            for (int f = 0; f < handles.length; f++) {
+                MethodHandles.Lookup owner = lookups[code.functionClass()[f]];
+                handles[f] = owner.findStatic(owner.lookupClass(), code.functionMethod()[f],
+                        FunctionInstance.jvmType(types.get(f)));
+            }
+            return handles;
+        } catch (IllegalAccessException | NoSuchMethodException e) {
+            throw new IllegalStateException("generated code does not match its description", e);
+        }
+    }
+
+    /**
+     * Bootstrap for {@code invokedynamic} calls between the classes of one module: links the
+     * call site to static method {@code name} of the class at {@code classIndex}.
+     */
+    static CallSite linkFunction(MethodHandles.Lookup caller, String name, MethodType type, int classIndex)
+            throws ReflectiveOperationException {
+        ModuleClasses data = MethodHandles.classData(caller, "_", ModuleClasses.class);
+        Class<?> target = data.classes[classIndex];
+        return new ConstantCallSite(caller.findStatic(target, name, type));
+    }
+}

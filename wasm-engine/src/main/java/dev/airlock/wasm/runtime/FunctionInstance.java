@@ -1,0 +1,137 @@
+package dev.airlock.wasm.runtime;
+
+import dev.airlock.wasm.FuncType;
+import dev.airlock.wasm.Trap;
+import dev.airlock.wasm.TrapKind;
+import dev.airlock.wasm.ValType;
+import dev.airlock.wasm.WasmException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.util.Objects;
+
+/**
+ * A function (spec 4.2.6 "Function Instances"): a Wasm function of some instance or a host
+ * function. This is also the run-time value of a non-null {@code funcref}.
+ *
+ * <p>Calling convention. {@link #handle} has the JVM type
+ * {@code (P1 .. Pn, Instance, int) R}: the Wasm parameters in their JVM representation (see
+ * {@link ValType}), then the instance the function runs in ({@link #instance}), then the remaining
+ * call-depth budget. {@code R} is {@code void} for no result, the result's JVM type for one, and
+ * {@code Object[]} (boxed values) for several. Generated code calls imported functions and
+ * {@code call_indirect} targets through this handle with {@code invokeExact}, after checking
+ * {@link #type} by reference (types are {@linkplain FuncType#intern() interned}).
+ */
+public final class FunctionInstance {
+    /** The function's type, interned. */
+    final FuncType type;
+    /** The implementation; see the class comment for its JVM type. */
+    final MethodHandle handle;
+    /** The instance passed to {@link #handle}: the owner of a Wasm function, the importer of a host function. */
+    final Instance instance;
+    /** A name for messages: the export or import name, or {@code func[i]}. */
+    private final String name;
+
+    FunctionInstance(FuncType type, MethodHandle handle, Instance instance, String name) {
+        this.type = type.intern();
+        this.handle = Objects.requireNonNull(handle);
+        this.instance = instance;
+        this.name = name;
+        MethodType expected = jvmType(type);
+        if (!handle.type().equals(expected)) {
+            throw new IllegalArgumentException("handle type " + handle.type() + " does not match " + expected + " for " + type);
+        }
+    }
+
+    /** The function's type. */
+    public FuncType type() {
+        return type;
+    }
+
+    /** A name for messages. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Calls the function with boxed arguments ({@code Integer}, {@code Long}, {@code Float},
+     * {@code Double}, references) and returns its results boxed the same way. This is the generic,
+     * convenient entry point; it costs a few allocations per call.
+     *
+     * @throws IllegalArgumentException if the arguments do not match the function's type
+     * @throws Trap if execution traps; nothing else is thrown by the Wasm code
+     */
+    public Object[] call(Object... args) {
+        if (args.length != type.paramCount()) {
+            throw new IllegalArgumentException(name + " takes " + type.paramCount() + " arguments, got " + args.length);
+        }
+        for (int i = 0; i < args.length; i++) {
+            Values.check(type.param(i), args[i]);
+        }
+        Object[] full = new Object[args.length + 2];
+        System.arraycopy(args, 0, full, 0, args.length);
+        full[args.length] = instance;
+        full[args.length + 1] = instance != null ? instance.entryDepth() : Instance.DEFAULT_MAX_CALL_DEPTH;
+        Object result = invokeGuarded(full);
+        if (type.resultCount() == 0) {
+            return new Object[0];
+        }
+        if (type.resultCount() == 1) {
+            return new Object[] {result};
+        }
+        return (Object[]) result;
+    }
+
+    private Object invokeGuarded(Object[] args) {
+        try {
+            return handle.invokeWithArguments(args);
+        } catch (WasmException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "the JVM thread's stack ran out");
+        } catch (OutOfMemoryError e) {
+            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "out of memory", e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new Trap(TrapKind.HOST_ERROR, t.toString(), t);
+        }
+    }
+
+    /** The JVM type of {@link #handle} for functions of type {@code type}. */
+    public static MethodType jvmType(FuncType type) {
+        Class<?>[] params = new Class<?>[type.paramCount() + 2];
+        for (int i = 0; i < type.paramCount(); i++) {
+            params[i] = jvmClass(type.param(i));
+        }
+        params[type.paramCount()] = Instance.class;
+        params[type.paramCount() + 1] = int.class;
+        return MethodType.methodType(jvmReturnClass(type), params);
+    }
+
+    /** The JVM return type for functions of type {@code type}. */
+    public static Class<?> jvmReturnClass(FuncType type) {
+        switch (type.resultCount()) {
+            case 0: return void.class;
+            case 1: return jvmClass(type.result(0));
+            default: return Object[].class;
+        }
+    }
+
+    /** The JVM class that represents values of {@code t}. */
+    public static Class<?> jvmClass(ValType t) {
+        switch (t) {
+            case I32: return int.class;
+            case I64: return long.class;
+            case F32: return float.class;
+            case F64: return double.class;
+            case FUNCREF: return FunctionInstance.class;
+            case EXTERNREF: return Object.class;
+            default: throw new IllegalArgumentException("unsupported value type " + t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "function " + name + " " + type;
+    }
+}

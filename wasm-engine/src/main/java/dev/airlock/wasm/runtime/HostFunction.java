@@ -1,0 +1,163 @@
+package dev.airlock.wasm.runtime;
+
+import dev.airlock.wasm.FuncType;
+import dev.airlock.wasm.Trap;
+import dev.airlock.wasm.TrapKind;
+import dev.airlock.wasm.WasmException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Objects;
+
+/**
+ * A function the host provides for a module to import. Two forms:
+ *
+ * <ul>
+ *   <li>{@link #of(FuncType, Implementation)}: a lambda over boxed values; simplest, allocates
+ *       per call.</li>
+ *   <li>{@link #wrap(FuncType, MethodHandle)}: a method handle over the unboxed JVM types of the
+ *       Wasm signature (i32 {@code int}, i64 {@code long}, f32 {@code float}, f64
+ *       {@code double}, funcref {@link FunctionInstance}, externref {@code Object}; the return type
+ *       {@code void}, the single result's type, or {@code Object[]} for several results), optionally
+ *       taking the calling {@link Instance} first; no boxing on the call path.</li>
+ * </ul>
+ *
+ * <p>Whatever a host function throws reaches the Wasm caller's caller as a {@link Trap}: a
+ * {@code Trap} (or other engine exception) unchanged, anything else wrapped in a trap of kind
+ * {@link TrapKind#HOST_ERROR} whose cause is the original exception.
+ */
+public final class HostFunction {
+    private static final MethodHandle CALL_BOXED;
+    private static final MethodHandle TO_TRAP;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CALL_BOXED = lookup.findStatic(HostFunction.class, "callBoxed", MethodType.methodType(
+                    Object.class, Implementation.class, FuncType.class, Object[].class, Instance.class, int.class));
+            TO_TRAP = lookup.findStatic(HostFunction.class, "toTrap", MethodType.methodType(Throwable.class, Throwable.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The implementation of a host function over boxed values. */
+    @FunctionalInterface
+    public interface Implementation {
+        /**
+         * Runs the function.
+         *
+         * @param caller the instance that imported this function (its memory is the caller's memory)
+         * @param args the arguments, boxed as {@link Global#get()} boxes values
+         * @return the results boxed likewise; null or an empty array when the type has none
+         * @throws Exception any failure, which becomes a trap
+         */
+        Object[] call(Instance caller, Object[] args) throws Exception;
+    }
+
+    /** The function's type. */
+    private final FuncType type;
+    /** The implementation adapted to the calling convention of {@link FunctionInstance}. */
+    private final MethodHandle adapted;
+
+    private HostFunction(FuncType type, MethodHandle adapted) {
+        this.type = type.intern();
+        this.adapted = adapted;
+    }
+
+    /** A host function of {@code type} implemented over boxed values. */
+    public static HostFunction of(FuncType type, Implementation implementation) {
+        Objects.requireNonNull(implementation);
+        MethodType target = FunctionInstance.jvmType(type);
+        MethodHandle h = MethodHandles.insertArguments(CALL_BOXED, 0, implementation, type.intern());
+        h = h.asCollector(0, Object[].class, type.paramCount());
+        return new HostFunction(type, h.asType(target));
+    }
+
+    /**
+     * A host function of {@code type} implemented by {@code target}, whose type must be the
+     * unboxed JVM form of {@code type}, optionally with a leading {@link Instance} parameter that
+     * receives the calling instance.
+     *
+     * @throws IllegalArgumentException if {@code target}'s type does not match
+     */
+    public static HostFunction wrap(FuncType type, MethodHandle target) {
+        MethodType full = FunctionInstance.jvmType(type);
+        MethodType plain = full.dropParameterTypes(type.paramCount(), type.paramCount() + 2);
+        MethodHandle h;
+        if (target.type().equals(plain)) {
+            h = MethodHandles.dropArguments(target, type.paramCount(), Instance.class, int.class);
+        } else if (target.type().equals(plain.insertParameterTypes(0, Instance.class))) {
+            int[] order = new int[type.paramCount() + 1];
+            order[0] = type.paramCount();
+            for (int i = 0; i < type.paramCount(); i++) {
+                order[i + 1] = i;
+            }
+            MethodType permuted = plain.appendParameterTypes(Instance.class);
+            h = MethodHandles.permuteArguments(target, permuted, order);
+            h = MethodHandles.dropArguments(h, type.paramCount() + 1, int.class);
+        } else {
+            throw new IllegalArgumentException("host function handle has type " + target.type() + "; expected "
+                    + plain + " or " + plain.insertParameterTypes(0, Instance.class) + " for " + type);
+        }
+        MethodHandle rethrow = MethodHandles.filterArguments(
+                MethodHandles.throwException(full.returnType(), Throwable.class), 0, TO_TRAP);
+        MethodHandle handler = MethodHandles.dropArguments(rethrow, 1, full.parameterList());
+        return new HostFunction(type, MethodHandles.catchException(h, Throwable.class, handler));
+    }
+
+    /** The function's type. */
+    public FuncType type() {
+        return type;
+    }
+
+    /** This function as imported by {@code importer} (which its calls will receive as caller). */
+    FunctionInstance bind(Instance importer, String name) {
+        return new FunctionInstance(type, adapted, importer, name);
+    }
+
+    /** A callable function instance not tied to any importing instance (caller is null). */
+    public FunctionInstance toFunctionInstance(String name) {
+        return new FunctionInstance(type, adapted, null, name);
+    }
+
+    private static Object callBoxed(Implementation impl, FuncType type, Object[] args, Instance caller, int depth)
+            throws Throwable {
+        Object[] results;
+        try {
+            results = impl.call(caller, args);
+        } catch (Throwable t) {
+            throw toTrap(t);
+        }
+        int n = type.resultCount();
+        if (results == null) {
+            results = new Object[0];
+        }
+        if (results.length != n) {
+            throw new Trap(TrapKind.HOST_ERROR, "host function returned " + results.length + " results, its type "
+                    + type + " has " + n);
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                Values.check(type.result(i), results[i]);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new Trap(TrapKind.HOST_ERROR, "host function result: " + e.getMessage(), e);
+        }
+        if (n == 0) {
+            return null;
+        }
+        return n == 1 ? results[0] : results;
+    }
+
+    /** What a host exception becomes when it crosses back into Wasm. */
+    private static Throwable toTrap(Throwable t) {
+        if (t instanceof WasmException) {
+            return t;
+        }
+        if (t instanceof StackOverflowError) {
+            return new Trap(TrapKind.CALL_STACK_EXHAUSTED, "the JVM thread's stack ran out in a host function");
+        }
+        return new Trap(TrapKind.HOST_ERROR, t.toString(), t);
+    }
+}
