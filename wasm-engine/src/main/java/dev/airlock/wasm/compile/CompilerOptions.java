@@ -8,7 +8,8 @@ import java.nio.file.Paths;
  *
  * @param methodBudget target bytes of bytecode per generated method; functions whose translation
  *     is larger are split into several methods (see {@link RegionPlanner}). Never above
- *     {@link #JIT_LIMIT}.
+ *     {@link #JIT_LIMIT}. Small values (down to 1) split nearly every construct into a method of
+ *     its own, which is slow but useful to test the splitting.
  * @param dumpDirectory where to write a textual dump (ASM Textifier) of each generated class, or
  *     null for none. The system property {@code airlock.dump} sets it by default.
  */
@@ -19,17 +20,25 @@ public record CompilerOptions(int methodBudget, Path dumpDirectory) {
     public static final int DEFAULT_METHOD_BUDGET = 5000;
     /** Name of the system property that turns the bytecode dump on (value: a directory). */
     public static final String DUMP_PROPERTY = "airlock.dump";
+    /** Name of the system property that overrides the default method budget (value: bytes). */
+    public static final String BUDGET_PROPERTY = "airlock.methodBudget";
 
     public CompilerOptions {
-        if (methodBudget < 500 || methodBudget > JIT_LIMIT) {
-            throw new IllegalArgumentException("methodBudget must be within 500.." + JIT_LIMIT + ": " + methodBudget);
+        if (methodBudget < 1 || methodBudget > JIT_LIMIT) {
+            throw new IllegalArgumentException("methodBudget must be within 1.." + JIT_LIMIT + ": " + methodBudget);
         }
     }
 
-    /** Default options; the dump directory comes from {@code -Dairlock.dump=DIR} if set. */
+    /**
+     * Default options. {@code -Dairlock.dump=DIR} sets the dump directory and
+     * {@code -Dairlock.methodBudget=BYTES} the method budget (tests use a small budget to split
+     * every function they can).
+     */
     public static CompilerOptions defaults() {
         String dump = System.getProperty(DUMP_PROPERTY);
-        return new CompilerOptions(DEFAULT_METHOD_BUDGET, dump == null || dump.isEmpty() ? null : Paths.get(dump));
+        String budget = System.getProperty(BUDGET_PROPERTY);
+        return new CompilerOptions(budget == null ? DEFAULT_METHOD_BUDGET : Integer.parseInt(budget),
+                dump == null || dump.isEmpty() ? null : Paths.get(dump));
     }
 
     /** These options with another method budget. */

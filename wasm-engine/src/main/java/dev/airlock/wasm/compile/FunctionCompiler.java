@@ -21,8 +21,6 @@ import org.objectweb.asm.tree.MethodNode;
  * {@link CompilationException}.
  */
 final class FunctionCompiler {
-    /** The smallest budget re-planning tries before giving up. */
-    private static final int MIN_BUDGET = 600;
     /** JVM method parameters take at most 255 slots (JVMS 4.3.3); two go to the instance and depth. */
     private static final int MAX_PARAMETER_SLOTS = 253;
     /** Stay clear of the 65535 max_locals limit, leaving room for scratch slots. */
@@ -58,7 +56,7 @@ final class FunctionCompiler {
     }
 
     private static Result compileSplit(FunctionContext fn, ClassVisitor cv, SizingRecord sizing, int budget) {
-        for (int b = budget; b >= MIN_BUDGET; b = b * 2 / 3) {
+        for (int b = budget; b >= 1; b = Math.min(b - 1, b * 2 / 3)) {
             RegionPlanner.Plan plan = RegionPlanner.plan(fn, sizing, b);
             List<MethodNode> methods = new ArrayList<>();
             for (Region r : postOrder(plan.regions)) {
@@ -77,11 +75,27 @@ final class FunctionCompiler {
             methods.add(top);
             int largest = 0;
             for (MethodNode m : methods) {
-                largest = Math.max(largest, measure(m));
+                int size = measure(m);
+                if (System.getProperty("airlock.debugSplit") != null) {
+                    System.err.println("budget " + b + " " + m.name + " " + size + " bytes");
+                }
+                largest = Math.max(largest, size);
             }
             if (largest <= CompilerOptions.JIT_LIMIT) {
                 for (MethodNode m : methods) {
-                    m.accept(cv);
+                    try {
+                        m.accept(cv);
+                    } catch (RuntimeException e) {
+                        if (System.getProperty("airlock.debugSplit") != null) {
+                            org.objectweb.asm.util.Textifier t = new org.objectweb.asm.util.Textifier();
+                            m.accept(new org.objectweb.asm.util.TraceMethodVisitor(t));
+                            java.io.PrintWriter pw = new java.io.PrintWriter(System.err);
+                            pw.println("=== " + m.name + m.desc);
+                            t.print(pw);
+                            pw.flush();
+                        }
+                        throw e;
+                    }
                 }
                 return new Result(methods.size(), largest);
             }

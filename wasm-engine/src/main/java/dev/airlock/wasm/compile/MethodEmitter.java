@@ -1223,6 +1223,10 @@ final class MethodEmitter {
         int[] codes = r.exits.stream().toArray();
         if (codes.length == 0) {
             mv.visitInsn(Opcodes.POP);
+            if (!r.fallsThrough) {
+                // The region can only trap (or never end); close the JVM path the verifier sees.
+                throwTrap("unreachable");
+            }
         } else {
             Label[] stubs = new Label[codes.length];
             for (int k = 0; k < codes.length; k++) {

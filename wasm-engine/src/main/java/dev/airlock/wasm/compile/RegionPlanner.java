@@ -33,6 +33,9 @@ final class RegionPlanner {
     /** The JVM type of every region method. */
     static final String REGION_DESCRIPTOR = "([J[Ljava/lang/Object;" + JvmTypes.INSTANCE_DESC + "I)I";
 
+    /** The largest group of two items {@link #chunk} forms even when it exceeds the budget. */
+    private static final int PAIR_CAP = CompilerOptions.JIT_LIMIT / 2;
+
     /** The function being planned. */
     private final FunctionContext fn;
     /** Sizes and translator states from the sizing pass. */
@@ -177,7 +180,7 @@ final class RegionPlanner {
                 out.add(item); // unreachable code: not translated, nothing to move
                 continue;
             }
-            if (!current.isEmpty() && currentCost + item.cost > budget) {
+            if (!current.isEmpty() && !fits(current, currentCost, item.cost)) {
                 out.add(group(current));
                 current = new ArrayList<>();
                 currentCost = 0;
@@ -195,6 +198,16 @@ final class RegionPlanner {
         return out;
     }
 
+    /**
+     * Whether an item of {@code cost} may join the group being formed. Within the budget, yes; a
+     * second item may also join beyond it (up to a fixed cap), so that every grouping pass at least
+     * halves the number of items even when calls cost more than half the budget.
+     */
+    private boolean fits(List<Item> group, int groupCost, int cost) {
+        int total = groupCost + cost;
+        return total <= budget || group.size() == 1 && total <= PAIR_CAP;
+    }
+
     /** One item for a group of consecutive items: a region, unless the group is a single item. */
     private Item group(List<Item> items) {
         if (items.size() == 1) {
@@ -209,9 +222,15 @@ final class RegionPlanner {
         return group;
     }
 
-    /** Turns {@code item} into a region; its cost becomes that of calling it. */
+    /**
+     * Turns {@code item} into a region; its cost becomes that of calling it. Nothing happens for an
+     * empty or unreachable item, or one that is a region already.
+     */
     private void outline(Item item) {
-        if (!sizing.reachable[item.start]) {
+        if (item.start == item.end || !sizing.reachable[item.start]) {
+            return;
+        }
+        if (item.regions.size() == 1 && item.regions.get(0).start == item.start && item.regions.get(0).end == item.end) {
             return;
         }
         Region r = new Region(item.start, item.end, CallTargets.methodName(fn.functionIndex) + "$r" + regionCount++);

@@ -7,6 +7,7 @@ import dev.airlock.wasm.Trap;
 import dev.airlock.wasm.TrapKind;
 import dev.airlock.wasm.WasmException;
 import dev.airlock.wasm.WasmModule;
+import dev.airlock.wasm.compile.CompilerOptions;
 import dev.airlock.wasm.runtime.FunctionInstance;
 import dev.airlock.wasm.runtime.Global;
 import dev.airlock.wasm.runtime.Imports;
@@ -72,9 +73,12 @@ public final class SpecScript {
     private final Imports imports = new Imports();
     /** The most recently instantiated module, or null. */
     private Instance current;
+    /** How modules are compiled. */
+    private final CompilerOptions options;
 
-    private SpecScript(Path folder) {
+    private SpecScript(Path folder, CompilerOptions options) {
         this.folder = folder;
+        this.options = options;
         SpectestModule.register(imports);
     }
 
@@ -82,12 +86,13 @@ public final class SpecScript {
      * Runs the script {@code json}.
      *
      * @param skipAll run nothing and report every command skipped (used for SIMD scripts)
+     * @param options how to compile the script's modules
      */
-    public static List<CommandResult> run(Path json, boolean skipAll) throws IOException {
+    public static List<CommandResult> run(Path json, boolean skipAll, CompilerOptions options) throws IOException {
         Object parsed = Json.parse(Files.readString(json, StandardCharsets.UTF_8));
         @SuppressWarnings("unchecked")
         List<Object> commands = (List<Object>) ((Map<String, Object>) parsed).get("commands");
-        SpecScript script = new SpecScript(json.getParent());
+        SpecScript script = new SpecScript(json.getParent(), options);
         List<CommandResult> results = new ArrayList<>();
         for (Object c : commands) {
             @SuppressWarnings("unchecked")
@@ -191,7 +196,7 @@ public final class SpecScript {
     private WasmModule compile(Map<String, Object> command) throws Failure, IOException {
         byte[] bytes = Files.readAllBytes(folder.resolve((String) command.get("filename")));
         try {
-            return WasmModule.compile(bytes);
+            return WasmModule.compile(bytes, options);
         } catch (WasmException e) {
             throw new Failure("module did not compile: " + e.getMessage());
         }
@@ -209,7 +214,7 @@ public final class SpecScript {
             throws Failure, IOException {
         byte[] bytes = Files.readAllBytes(folder.resolve((String) command.get("filename")));
         try {
-            WasmModule.compile(bytes);
+            WasmModule.compile(bytes, options);
         } catch (WasmException e) {
             if (!expected.isInstance(e)) {
                 throw new Failure("expected " + expected.getSimpleName() + " \"" + command.get("text") + "\", got "

@@ -1,5 +1,6 @@
 package dev.airlock.wasm.script;
 
+import dev.airlock.wasm.compile.CompilerOptions;
 import dev.airlock.wasm.script.SpecScript.CommandResult;
 import dev.airlock.wasm.script.SpecScript.Outcome;
 import java.io.IOException;
@@ -50,9 +51,14 @@ public final class SpecSuite {
         return script.getFileName().toString().startsWith("simd_");
     }
 
-    /** Runs one script. */
+    /** Runs one script with default compiler options. */
     public static ScriptResult run(Path script) throws IOException {
+        return run(script, CompilerOptions.defaults());
+    }
+
+    /** Runs one script, compiling its modules with {@code options}. */
+    public static ScriptResult run(Path script, CompilerOptions options) throws IOException {
         String name = script.getFileName().toString().replaceFirst("\\.json$", "");
-        return new ScriptResult(name, SpecScript.run(script, isSimd(script)));
+        return new ScriptResult(name, SpecScript.run(script, isSimd(script), options));
     }
 }

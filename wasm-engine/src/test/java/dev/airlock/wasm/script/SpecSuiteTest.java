@@ -3,6 +3,7 @@ package dev.airlock.wasm.script;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.airlock.wasm.compile.CompilerOptions;
 import dev.airlock.wasm.script.SpecScript.CommandResult;
 import dev.airlock.wasm.script.SpecScript.Outcome;
 import dev.airlock.wasm.script.SpecSuite.ScriptResult;
@@ -31,18 +32,32 @@ class SpecSuiteTest {
 
     @TestFactory
     Stream<DynamicTest> testsuite() throws IOException {
+        return scripts(CompilerOptions.defaults().withDumpDirectory(null));
+    }
+
+    /**
+     * The whole suite again with a method budget of one byte, so that every function that has a
+     * construct or more than one instruction is split into region methods: the splitting must not
+     * change any result.
+     */
+    @TestFactory
+    Stream<DynamicTest> testsuiteWithEveryFunctionSplit() throws IOException {
+        return scripts(CompilerOptions.defaults().withDumpDirectory(null).withMethodBudget(1));
+    }
+
+    private static Stream<DynamicTest> scripts(CompilerOptions options) throws IOException {
         Path root = suiteRoot();
         if (root == null) {
             return Stream.of(DynamicTest.dynamicTest("testsuite", () -> assumeTrue(false,
                     "the Wasm testsuite is not present (expected ../shared/wasm-testsuite or -Dairlock.testsuite=DIR)")));
         }
         return SpecSuite.scripts(root).stream().map(script -> DynamicTest.dynamicTest(
-                script.getFileName().toString(), () -> runScript(script)));
+                script.getFileName().toString(), () -> runScript(script, options)));
     }
 
-    private static void runScript(Path script) throws IOException {
+    private static void runScript(Path script, CompilerOptions options) throws IOException {
         assumeTrue(!SpecSuite.isSimd(script), "SIMD scripts are skipped: SIMD is not supported yet");
-        ScriptResult result = SpecSuite.run(script);
+        ScriptResult result = SpecSuite.run(script, options);
         List<CommandResult> failed = result.results().stream().filter(r -> r.outcome() == Outcome.FAILED)
                 .collect(Collectors.toList());
         assertTrue(failed.isEmpty(), () -> failed.size() + " of " + result.results().size() + " commands failed:\n"
