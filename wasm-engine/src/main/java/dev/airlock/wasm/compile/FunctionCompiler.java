@@ -183,6 +183,7 @@ final class FunctionCompiler {
     /** Bytecode size of a finished method node. */
     static int measure(MethodNode node) {
         ClassWriter scratch = new ClassWriter(0);
+        scratch.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "Scratch", null, "java/lang/Object", null);
         MethodVisitor mv = scratch.visitMethod(node.access, node.name, node.desc, null, null);
         SizeRecorder recorder = new SizeRecorder(mv);
         node.accept(recorder);

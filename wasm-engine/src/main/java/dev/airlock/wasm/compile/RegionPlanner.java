@@ -21,7 +21,8 @@ import java.util.List;
  * <ol>
  *   <li>each construct's arms are planned first; if the construct is still larger than the budget,
  *       its largest arm becomes a region, then the other;</li>
- *   <li>a run larger than the budget has its largest constructs turned into regions until it fits;
+ *   <li>a run larger than the budget has its largest constructs (those of at least a quarter of the
+ *       budget) turned into regions until it fits;</li>
  *   <li>if it still does not fit (long straight-line code), consecutive items are grouped into
  *       regions of at most the budget each, and again if the calls to them are too many.</li>
  * </ol>
@@ -114,8 +115,11 @@ final class RegionPlanner {
             List<Item> byCost = new ArrayList<>(items);
             byCost.sort(Comparator.comparingInt((Item i) -> i.cost).reversed());
             for (Item item : byCost) {
-                if (total <= budget || !item.construct) {
-                    break;
+                if (total <= budget || item.cost < budget / 4) {
+                    break; // small items are better grouped into chunks than outlined one by one
+                }
+                if (!item.construct) {
+                    continue;
                 }
                 int before = item.cost;
                 outline(item);
