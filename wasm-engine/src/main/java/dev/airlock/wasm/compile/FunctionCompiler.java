@@ -33,9 +33,20 @@ final class FunctionCompiler {
     record Result(int methods, int largestMethod) {
     }
 
+    /** The name of the method a {@code FunctionInstance} of this function calls. */
+    static String entryMethodName(FunctionContext fn) {
+        String name = CallTargets.methodName(fn.functionIndex);
+        return fn.type.resultCount() > 1 ? name + "$boxed" : name;
+    }
+
     /** Compiles {@code fn} into {@code cv}. */
     static Result compile(FunctionContext fn, ClassVisitor cv, int budget) {
         checkLimits(fn);
+        if (fn.type.resultCount() > 1) {
+            MethodVisitor adapter = cv.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, entryMethodName(fn),
+                    JvmTypes.handleDescriptor(fn.type), null, null);
+            MethodEmitter.emitBoxingAdapter(fn, adapter);
+        }
         boolean[] all = new boolean[fn.localTypes.length];
         Arrays.fill(all, true);
         if (upperBound(fn.code) > budget) {

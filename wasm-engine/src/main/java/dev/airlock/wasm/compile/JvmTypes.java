@@ -32,27 +32,37 @@ final class JvmTypes {
         return t.descriptor;
     }
 
-    /** The return descriptor of a function of type {@code type}: V, one type, or Object[]. */
-    static String returnDescriptor(FuncType type) {
-        switch (type.resultCount()) {
-            case 0: return "V";
-            case 1: return descriptor(type.result(0));
-            default: return "[Ljava/lang/Object;";
-        }
+    /**
+     * The descriptor of the static method implementing a function of {@code type}: its parameters,
+     * the instance and the depth budget; it returns nothing, its single result, or — for several
+     * results — nothing, leaving them in the instance's result area (see
+     * {@code Instance.results}), so that direct calls allocate nothing.
+     */
+    static String functionDescriptor(FuncType type) {
+        return parameters(type) + (type.resultCount() == 1 ? descriptor(type.result(0)) : "V");
     }
 
-    /** The descriptor of the static method implementing a function of {@code type}. */
-    static String functionDescriptor(FuncType type) {
+    /**
+     * The descriptor of a {@code FunctionInstance}'s handle for {@code type}, as
+     * {@code FunctionInstance.jvmType} defines it: like {@link #functionDescriptor}, but several
+     * results come back boxed in an Object[].
+     */
+    static String handleDescriptor(FuncType type) {
+        String result;
+        switch (type.resultCount()) {
+            case 0: result = "V"; break;
+            case 1: result = descriptor(type.result(0)); break;
+            default: result = "[Ljava/lang/Object;"; break;
+        }
+        return parameters(type) + result;
+    }
+
+    private static String parameters(FuncType type) {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < type.paramCount(); i++) {
             sb.append(descriptor(type.param(i)));
         }
-        return sb.append(INSTANCE_DESC).append("I)").append(returnDescriptor(type)).toString();
-    }
-
-    /** The descriptor of {@code MethodHandle.invokeExact} for calls through a FunctionInstance. */
-    static String invokeExactDescriptor(FuncType type) {
-        return functionDescriptor(type);
+        return sb.append(INSTANCE_DESC).append("I)").toString();
     }
 
     /** JVM slots a value of {@code t} takes (2 for long and double). */

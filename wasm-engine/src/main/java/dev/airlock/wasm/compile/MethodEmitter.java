@@ -775,7 +775,10 @@ final class MethodEmitter {
         locals.release(mark);
     }
 
-    /** Returns the function's results, which are on top of the stack. Model unchanged. */
+    /**
+     * Returns the function's results, which are on top of the stack. Several results go to the
+     * instance's result area (see {@link JvmTypes#functionDescriptor}). Model unchanged.
+     */
     private void returnFromFunction() {
         ValType[] results = fn.type.results();
         switch (results.length) {
@@ -785,31 +788,81 @@ final class MethodEmitter {
             case 1:
                 mv.visitInsn(JvmTypes.returnOpcode(results[0]));
                 break;
-            default:
-                boxResults(results);
-                mv.visitInsn(Opcodes.ARETURN);
+            default: {
+                int mark = locals.mark();
+                for (int k = results.length - 1; k >= 0; k--) {
+                    ValType t = results[k];
+                    int tmp = locals.allocate(t);
+                    mv.visitVarInsn(JvmTypes.storeOpcode(t), tmp);
+                    resultArea(t);
+                    Emit.intConst(mv, k);
+                    mv.visitVarInsn(JvmTypes.loadOpcode(t), tmp);
+                    if (t.isReference()) {
+                        mv.visitInsn(Opcodes.AASTORE);
+                    } else {
+                        toBits(t);
+                        mv.visitInsn(Opcodes.LASTORE);
+                    }
+                }
+                locals.release(mark);
+                mv.visitInsn(Opcodes.RETURN);
                 break;
+            }
         }
     }
 
-    /** Replaces the top {@code types.length} values by an Object[] holding them boxed. */
-    private void boxResults(ValType[] types) {
-        int mark = locals.mark();
-        int[] slots = new int[types.length];
-        for (int k = types.length - 1; k >= 0; k--) {
-            slots[k] = locals.allocate(types[k]);
-            mv.visitVarInsn(JvmTypes.storeOpcode(types[k]), slots[k]);
+    /** Pushes the instance's result area for values of type {@code t}. */
+    private void resultArea(ValType t) {
+        mv.visitVarInsn(Opcodes.ALOAD, locals.instanceSlot);
+        if (t.isReference()) {
+            mv.visitFieldInsn(Opcodes.GETFIELD, JvmTypes.INSTANCE, "resultRefs", "[Ljava/lang/Object;");
+        } else {
+            mv.visitFieldInsn(Opcodes.GETFIELD, JvmTypes.INSTANCE, "results", "[J");
         }
-        Emit.intConst(mv, types.length);
+    }
+
+    /**
+     * Emits the adapter {@code f<i>$boxed} of a function with several results: it calls the
+     * function and returns its results boxed in an Object[], as the handles of
+     * {@code FunctionInstance} return them.
+     */
+    static void emitBoxingAdapter(FunctionContext fn, MethodVisitor mv) {
+        JvmLocals locals = JvmLocals.forFunction(fn.localTypes, fn.type.paramCount(), new boolean[fn.localTypes.length], false);
+        MethodEmitter e = new MethodEmitter(fn, mv, locals, null, List.of(), false, 0, null);
+        mv.visitCode();
+        for (int i = 0; i < fn.type.paramCount(); i++) {
+            mv.visitVarInsn(JvmTypes.loadOpcode(fn.type.param(i)), locals.slotOf[i]);
+        }
+        mv.visitVarInsn(Opcodes.ALOAD, locals.instanceSlot);
+        mv.visitVarInsn(Opcodes.ILOAD, locals.depthSlot);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, fn.className, CallTargets.methodName(fn.functionIndex),
+                JvmTypes.functionDescriptor(fn.type), false);
+        ValType[] results = fn.type.results();
+        Emit.intConst(mv, results.length);
         mv.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
-        for (int k = 0; k < types.length; k++) {
+        for (int k = 0; k < results.length; k++) {
             mv.visitInsn(Opcodes.DUP);
             Emit.intConst(mv, k);
-            mv.visitVarInsn(JvmTypes.loadOpcode(types[k]), slots[k]);
-            box(types[k]);
+            e.loadResult(results[k], k);
+            e.box(results[k]);
             mv.visitInsn(Opcodes.AASTORE);
         }
-        locals.release(mark);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Pushes result {@code k} of type {@code t} from the instance's result area. */
+    private void loadResult(ValType t, int k) {
+        resultArea(t);
+        Emit.intConst(mv, k);
+        if (t.isReference()) {
+            mv.visitInsn(Opcodes.AALOAD);
+            castReference(t);
+        } else {
+            mv.visitInsn(Opcodes.LALOAD);
+            fromBits(t);
+        }
     }
 
     // ---------------------------------------------------------------------------------------
@@ -828,6 +881,7 @@ final class MethodEmitter {
             mv.visitVarInsn(Opcodes.ASTORE, callee);
             invokeFunctionInstance(type, callee, args);
             locals.release(mark);
+            afterHandleCall(type);
         } else {
             pop(type.paramCount());
             mv.visitVarInsn(Opcodes.ALOAD, locals.instanceSlot);
@@ -840,8 +894,8 @@ final class MethodEmitter {
             } else {
                 mv.visitInvokeDynamicInsn(name, desc, LINK_FUNCTION, classIndex);
             }
+            afterDirectCall(type);
         }
-        afterCall(type);
     }
 
     private void callIndirect(int typeIndex, int tableIndex) {
@@ -864,7 +918,7 @@ final class MethodEmitter {
         mv.visitVarInsn(Opcodes.ASTORE, callee);
         invokeFunctionInstance(type, callee, args);
         locals.release(mark);
-        afterCall(type);
+        afterHandleCall(type);
     }
 
     /** Pops the call's arguments into fresh scratch slots (model and JVM); returns the slots. */
@@ -889,7 +943,7 @@ final class MethodEmitter {
         mv.visitVarInsn(Opcodes.ALOAD, callee);
         mv.visitFieldInsn(Opcodes.GETFIELD, JvmTypes.FUNCTION_INSTANCE, "instance", JvmTypes.INSTANCE_DESC);
         calleeDepth();
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, METHOD_HANDLE, "invokeExact", JvmTypes.functionDescriptor(type), false);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, METHOD_HANDLE, "invokeExact", JvmTypes.handleDescriptor(type), false);
     }
 
     private void calleeDepth() {
@@ -898,8 +952,21 @@ final class MethodEmitter {
         mv.visitInsn(Opcodes.ISUB);
     }
 
-    /** Pushes the call's results (unpacking several from their Object[]) and reloads the memory. */
-    private void afterCall(FuncType type) {
+    /** After a direct call: pushes the results (several from the result area), reloads the memory. */
+    private void afterDirectCall(FuncType type) {
+        if (type.resultCount() == 1) {
+            push(type.result(0));
+        } else {
+            for (int k = 0; k < type.resultCount(); k++) {
+                loadResult(type.result(k), k);
+                push(type.result(k));
+            }
+        }
+        reloadMemory();
+    }
+
+    /** After a call through a handle: pushes the results (several unboxed from their Object[]), reloads the memory. */
+    private void afterHandleCall(FuncType type) {
         if (type.resultCount() == 1) {
             push(type.result(0));
         } else if (type.resultCount() > 1) {

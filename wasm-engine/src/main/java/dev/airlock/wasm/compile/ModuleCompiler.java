@@ -113,7 +113,7 @@ public final class ModuleCompiler {
                 int index = imported + f;
                 FunctionContext fn = new FunctionContext(module, targets, index, className, c);
                 FunctionCompiler.Result r = FunctionCompiler.compile(fn, cw, options.methodBudget());
-                methodNames[f] = CallTargets.methodName(index);
+                methodNames[f] = FunctionCompiler.entryMethodName(fn);
                 methods += r.methods();
                 largest = Math.max(largest, r.largestMethod());
                 if (r.methods() > 1) {

@@ -45,6 +45,14 @@ public final class Instance {
     FunctionInstance[] functions;
     /** The module's types, interned, by type index; {@code call_indirect} compares against these. */
     FuncType[] types;
+    /**
+     * The result area: a function with several results returns them here (numbers as raw bits in
+     * {@code results}, references in {@code resultRefs}), and its caller reads them right after the
+     * call, so direct calls allocate nothing. Null when no type of the module has several results.
+     */
+    long[] results;
+    /** See {@link #results}. */
+    Object[] resultRefs;
     /** Data segments by index; a dropped segment is empty. Read by {@link MemoryOps}. */
     byte[][] data;
     /** Element segments, evaluated, by index; a dropped segment is empty. Read by {@link TableOps}. */

@@ -47,6 +47,14 @@ public final class Instantiator {
         for (int i = 0; i < instance.types.length; i++) {
             instance.types[i] = module.types.get(i).intern();
         }
+        int maxResults = 0;
+        for (FuncType t : module.types) {
+            maxResults = Math.max(maxResults, t.resultCount());
+        }
+        if (maxResults > 1) {
+            instance.results = new long[maxResults];
+            instance.resultRefs = new Object[maxResults];
+        }
         instance.functions = new FunctionInstance[module.functionCount()];
         instance.tables = new Table[module.tableCount()];
         instance.globals = new Global[module.globalCount()];
