@@ -86,27 +86,11 @@ final class FunctionCompiler {
             methods.add(top);
             int largest = 0;
             for (MethodNode m : methods) {
-                int size = measure(m);
-                if (System.getProperty("airlock.debugSplit") != null) {
-                    System.err.println("budget " + b + " " + m.name + " " + size + " bytes");
-                }
-                largest = Math.max(largest, size);
+                largest = Math.max(largest, measure(m));
             }
             if (largest <= CompilerOptions.JIT_LIMIT) {
                 for (MethodNode m : methods) {
-                    try {
-                        m.accept(cv);
-                    } catch (RuntimeException e) {
-                        if (System.getProperty("airlock.debugSplit") != null) {
-                            org.objectweb.asm.util.Textifier t = new org.objectweb.asm.util.Textifier();
-                            m.accept(new org.objectweb.asm.util.TraceMethodVisitor(t));
-                            java.io.PrintWriter pw = new java.io.PrintWriter(System.err);
-                            pw.println("=== " + m.name + m.desc);
-                            t.print(pw);
-                            pw.flush();
-                        }
-                        throw e;
-                    }
+                    m.accept(cv);
                 }
                 return new Result(methods.size(), largest);
             }

@@ -5,7 +5,6 @@ import dev.airlock.wasm.GlobalType;
 import dev.airlock.wasm.LinkException;
 import dev.airlock.wasm.Trap;
 import dev.airlock.wasm.TrapKind;
-import dev.airlock.wasm.WasmException;
 import dev.airlock.wasm.syntax.DataSegment;
 import dev.airlock.wasm.syntax.ElementSegment;
 import dev.airlock.wasm.syntax.Export;
@@ -170,10 +169,5 @@ public final class Instantiator {
                 instance.dropData(i);
             }
         }
-    }
-
-    /** Rethrows engine exceptions and wraps anything else; used where host code may fail. */
-    static RuntimeException asWasm(Throwable t) {
-        return t instanceof WasmException ? (WasmException) t : new Trap(TrapKind.HOST_ERROR, t.toString(), t);
     }
 }

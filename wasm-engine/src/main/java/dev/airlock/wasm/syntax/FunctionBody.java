@@ -8,7 +8,8 @@ import dev.airlock.wasm.ValType;
  * @param locals the declared locals after the parameters, one entry per local (run-length
  *     encoding already expanded)
  * @param code the body, ending with the {@code end} that closes the function's implicit block
- * @param byteOffset where the body starts in the module's bytes, for messages
+ * @param byteOffset where the body starts in the module's bytes (the first byte after its size,
+ *     where the local declarations begin), for messages
  */
 public record FunctionBody(ValType[] locals, Instruction[] code, long byteOffset) {
 }

@@ -27,6 +27,10 @@ import dev.airlock.wasm.ValType;
  *   <tr><td>REF_TYPE</td><td></td><td></td><td></td><td>{@link ValType}</td></tr>
  *   <tr><td>VALUE_TYPES</td><td></td><td></td><td></td><td>{@code ValType[]}</td></tr>
  * </table>
+ *
+ * <p>A u32 index of 2^31 or more cannot be valid; the decoder stores it as
+ * {@code Integer.MAX_VALUE} so that it never turns negative. F32 bits are zero-extended into
+ * {@link #value}: read them as {@code (int) value}.
  */
 public final class Instruction {
     /** What the instruction is. */

@@ -40,7 +40,10 @@ public final class ModuleDefinition {
     public final int startFunction;
     /** The element section, in order. */
     public final List<ElementSegment> elements;
-    /** The data count section's value, or -1 if the section is absent. */
+    /**
+     * The data count section's value, or -1 if the section is absent (then data indices in
+     * {@code memory.init} and {@code data.drop} are checked against {@code data.size()}).
+     */
     public final int dataCount;
     /** The data section, in order. */
     public final List<DataSegment> data;
