@@ -213,12 +213,10 @@ final class MethodEmitter {
     private void interruptCheck() {
         Label ok = new Label();
         mv.visitVarInsn(Opcodes.ALOAD, locals.instanceSlot);
-        mv.visitFieldInsn(Opcodes.GETFIELD, JvmTypes.INSTANCE, "interruptRequested", "Z");
+        mv.visitFieldInsn(Opcodes.GETFIELD, JvmTypes.INSTANCE, "interruption", "L" + JvmTypes.INTERRUPTION + ";");
+        mv.visitFieldInsn(Opcodes.GETFIELD, JvmTypes.INTERRUPTION, "requested", "Z");
         mv.visitJumpInsn(Opcodes.IFEQ, ok);
-        mv.visitVarInsn(Opcodes.ALOAD, locals.instanceSlot);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, JvmTypes.TRAPS, "interrupted",
-                "(" + JvmTypes.INSTANCE_DESC + ")" + JvmTypes.TRAP_DESC, false);
-        mv.visitInsn(Opcodes.ATHROW);
+        throwTrap("interrupted");
         mv.visitLabel(ok);
     }
 

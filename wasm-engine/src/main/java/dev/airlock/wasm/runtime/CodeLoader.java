@@ -26,6 +26,33 @@ public final class CodeLoader {
     public static final String BOOTSTRAP_DESCRIPTOR =
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;";
 
+    /**
+     * Classes generated code and its traps use, initialised before any generated code runs. A class
+     * first initialised deep in a recursion could fail with StackOverflowError inside its static
+     * initialiser, which would leave it unusable for the rest of the JVM's life; loading them up
+     * front takes that chance away.
+     */
+    private static final String[] RUNTIME_CLASSES = {
+        "dev.airlock.wasm.Trap", "dev.airlock.wasm.TrapKind", "dev.airlock.wasm.runtime.Traps",
+        "dev.airlock.wasm.runtime.IntegerOps", "dev.airlock.wasm.runtime.FloatOps",
+        "dev.airlock.wasm.runtime.Conversions", "dev.airlock.wasm.runtime.MemoryOps",
+        "dev.airlock.wasm.runtime.TableOps", "dev.airlock.wasm.runtime.LittleEndian",
+        "dev.airlock.wasm.runtime.FunctionInstance", "dev.airlock.wasm.runtime.HostFunction",
+        "dev.airlock.wasm.runtime.Values", "dev.airlock.wasm.runtime.Interruption",
+    };
+
+    static {
+        ClassLoader loader = CodeLoader.class.getClassLoader();
+        for (String name : RUNTIME_CLASSES) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+        new dev.airlock.wasm.Trap(dev.airlock.wasm.TrapKind.UNREACHABLE); // and the exception machinery
+    }
+
     private CodeLoader() {
     }
 

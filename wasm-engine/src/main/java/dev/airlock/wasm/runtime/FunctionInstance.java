@@ -4,7 +4,6 @@ import dev.airlock.wasm.FuncType;
 import dev.airlock.wasm.Trap;
 import dev.airlock.wasm.TrapKind;
 import dev.airlock.wasm.ValType;
-import dev.airlock.wasm.WasmException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.Objects;
@@ -71,7 +70,7 @@ public final class FunctionInstance {
         System.arraycopy(args, 0, full, 0, args.length);
         full[args.length] = instance;
         full[args.length + 1] = instance != null ? instance.entryDepth() : Instance.DEFAULT_MAX_CALL_DEPTH;
-        Object result = invokeGuarded(full);
+        Object result = instance != null ? invokeFrom(instance, full) : invokeGuarded(full);
         if (type.resultCount() == 0) {
             return new Object[0];
         }
@@ -81,10 +80,28 @@ public final class FunctionInstance {
         return (Object[]) result;
     }
 
+    /**
+     * Invokes with the instance's host-call state saved and restored around the call, and clears
+     * a pending interrupt request when an {@code interrupted} trap leaves the outermost call.
+     */
+    private Object invokeFrom(Instance owner, Object[] args) {
+        int saved = owner.hostCallDepth;
+        try {
+            return invokeGuarded(args);
+        } catch (Trap t) {
+            if (t.kind() == TrapKind.INTERRUPTED && saved == Instance.NO_HOST_CALL) {
+                owner.interruption.clear();
+            }
+            throw t;
+        } finally {
+            owner.hostCallDepth = saved;
+        }
+    }
+
     private Object invokeGuarded(Object[] args) {
         try {
             return handle.invokeWithArguments(args);
-        } catch (WasmException e) {
+        } catch (Trap e) {
             throw e;
         } catch (StackOverflowError e) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "the JVM thread's stack ran out");

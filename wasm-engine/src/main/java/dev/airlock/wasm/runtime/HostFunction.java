@@ -3,7 +3,6 @@ package dev.airlock.wasm.runtime;
 import dev.airlock.wasm.FuncType;
 import dev.airlock.wasm.Trap;
 import dev.airlock.wasm.TrapKind;
-import dev.airlock.wasm.WasmException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -29,6 +28,9 @@ import java.util.Objects;
 public final class HostFunction {
     private static final MethodHandle CALL_BOXED;
     private static final MethodHandle TO_TRAP;
+    private static final MethodHandle CHECK_RESULTS;
+    private static final MethodHandle ENTER;
+    private static final MethodHandle LEAVE;
 
     static {
         try {
@@ -36,6 +38,10 @@ public final class HostFunction {
             CALL_BOXED = lookup.findStatic(HostFunction.class, "callBoxed", MethodType.methodType(
                     Object.class, Implementation.class, FuncType.class, Object[].class, Instance.class, int.class));
             TO_TRAP = lookup.findStatic(HostFunction.class, "toTrap", MethodType.methodType(Throwable.class, Throwable.class));
+            CHECK_RESULTS = lookup.findStatic(HostFunction.class, "checkResults",
+                    MethodType.methodType(Object[].class, FuncType.class, Object[].class));
+            ENTER = lookup.findStatic(HostFunction.class, "enter", MethodType.methodType(int.class, Instance.class, int.class));
+            LEAVE = lookup.findStatic(HostFunction.class, "leave", MethodType.methodType(void.class, Instance.class, int.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -77,33 +83,73 @@ public final class HostFunction {
     /**
      * A host function of {@code type} implemented by {@code target}, whose type must be the
      * unboxed JVM form of {@code type}, optionally with a leading {@link Instance} parameter that
-     * receives the calling instance.
+     * receives the calling instance. For several results {@code target} returns them boxed in an
+     * {@code Object[]}, which is checked.
      *
      * @throws IllegalArgumentException if {@code target}'s type does not match
      */
     public static HostFunction wrap(FuncType type, MethodHandle target) {
         MethodType full = FunctionInstance.jvmType(type);
-        MethodType plain = full.dropParameterTypes(type.paramCount(), type.paramCount() + 2);
+        int n = type.paramCount();
+        MethodType plain = full.dropParameterTypes(n, n + 2);
         MethodHandle h;
         if (target.type().equals(plain)) {
-            h = MethodHandles.dropArguments(target, type.paramCount(), Instance.class, int.class);
+            h = MethodHandles.dropArguments(target, n, Instance.class, int.class);
         } else if (target.type().equals(plain.insertParameterTypes(0, Instance.class))) {
-            int[] order = new int[type.paramCount() + 1];
-            order[0] = type.paramCount();
-            for (int i = 0; i < type.paramCount(); i++) {
+            int[] order = new int[n + 1];
+            order[0] = n;
+            for (int i = 0; i < n; i++) {
                 order[i + 1] = i;
             }
-            MethodType permuted = plain.appendParameterTypes(Instance.class);
-            h = MethodHandles.permuteArguments(target, permuted, order);
-            h = MethodHandles.dropArguments(h, type.paramCount() + 1, int.class);
+            h = MethodHandles.permuteArguments(target, plain.appendParameterTypes(Instance.class), order);
+            h = MethodHandles.dropArguments(h, n + 1, int.class);
         } else {
             throw new IllegalArgumentException("host function handle has type " + target.type() + "; expected "
                     + plain + " or " + plain.insertParameterTypes(0, Instance.class) + " for " + type);
         }
+        if (type.resultCount() > 1) {
+            h = MethodHandles.filterReturnValue(h, CHECK_RESULTS.bindTo(type.intern()));
+        }
+        h = trackHostCall(h, full);
         MethodHandle rethrow = MethodHandles.filterArguments(
                 MethodHandles.throwException(full.returnType(), Throwable.class), 0, TO_TRAP);
         MethodHandle handler = MethodHandles.dropArguments(rethrow, 1, full.parameterList());
         return new HostFunction(type, MethodHandles.catchException(h, Throwable.class, handler));
+    }
+
+    /**
+     * Wraps {@code h} (of type {@code full}: parameters, then the calling instance and the depth
+     * budget) so that the caller's {@code hostCallDepth} holds the budget while it runs: what
+     * {@link #callBoxed} does in Java, as method handle combinators.
+     */
+    private static MethodHandle trackHostCall(MethodHandle h, MethodType full) {
+        int n = full.parameterCount() - 2;
+        // enter(caller, depth) -> saved, computed from the last two arguments and passed first.
+        MethodHandle enter = MethodHandles.dropArguments(ENTER, 0, full.parameterList().subList(0, n));
+        MethodHandle body = MethodHandles.dropArguments(h, 0, int.class);
+        // cleanup(Throwable, [result], saved, args..., caller, depth) -> result
+        boolean isVoid = full.returnType() == void.class;
+        MethodHandle leave = MethodHandles.dropArguments(LEAVE, 1, full.parameterList().subList(0, n));
+        // leave now takes (caller?, ...): reorder to (saved, args..., caller, depth)
+        MethodType cleanupArgs = full.insertParameterTypes(0, int.class).changeReturnType(void.class);
+        int[] order = new int[n + 2];
+        order[0] = n + 1; // caller
+        for (int i = 0; i < n; i++) {
+            order[i + 1] = i + 1;
+        }
+        order[n + 1] = 0; // saved
+        MethodHandle restore = MethodHandles.permuteArguments(leave, cleanupArgs, order);
+        MethodHandle cleanup;
+        if (isVoid) {
+            cleanup = MethodHandles.dropArguments(restore, 0, Throwable.class);
+        } else {
+            MethodHandle identity = MethodHandles.identity(full.returnType());
+            MethodHandle keep = MethodHandles.dropArguments(identity, 1, cleanupArgs.parameterList());
+            cleanup = MethodHandles.foldArguments(keep, 1, restore);
+            cleanup = MethodHandles.dropArguments(cleanup, 0, Throwable.class);
+        }
+        MethodHandle guarded = MethodHandles.tryFinally(body, cleanup);
+        return MethodHandles.foldArguments(guarded, 0, enter);
     }
 
     /** The function's type. */
@@ -123,19 +169,49 @@ public final class HostFunction {
 
     private static Object callBoxed(Implementation impl, FuncType type, Object[] args, Instance caller, int depth)
             throws Throwable {
+        int saved = enter(caller, depth);
         Object[] results;
         try {
             results = impl.call(caller, args);
         } catch (Throwable t) {
             throw toTrap(t);
+        } finally {
+            leave(caller, saved);
         }
-        int n = type.resultCount();
         if (results == null) {
             results = new Object[0];
         }
-        if (results.length != n) {
-            throw new Trap(TrapKind.HOST_ERROR, "host function returned " + results.length + " results, its type "
-                    + type + " has " + n);
+        checkResults(type, results);
+        int n = type.resultCount();
+        if (n == 0) {
+            return null;
+        }
+        return n == 1 ? results[0] : results;
+    }
+
+    /** Records that {@code caller}'s code is in a host call with {@code depth} budget; returns the previous state. */
+    private static int enter(Instance caller, int depth) {
+        if (caller == null) {
+            return Instance.NO_HOST_CALL;
+        }
+        int saved = caller.hostCallDepth;
+        caller.hostCallDepth = depth;
+        return saved;
+    }
+
+    /** Restores {@code caller}'s host-call state. */
+    private static void leave(Instance caller, int saved) {
+        if (caller != null) {
+            caller.hostCallDepth = saved;
+        }
+    }
+
+    /** Checks the count and types of a host function's results; returns them. */
+    private static Object[] checkResults(FuncType type, Object[] results) {
+        int n = type.resultCount();
+        if (results == null || results.length != n) {
+            throw new Trap(TrapKind.HOST_ERROR, "host function returned " + (results == null ? "null" : results.length
+                    + " results") + "; its type " + type + " has " + n);
         }
         try {
             for (int i = 0; i < n; i++) {
@@ -144,20 +220,26 @@ public final class HostFunction {
         } catch (IllegalArgumentException e) {
             throw new Trap(TrapKind.HOST_ERROR, "host function result: " + e.getMessage(), e);
         }
-        if (n == 0) {
-            return null;
-        }
-        return n == 1 ? results[0] : results;
+        return results;
     }
 
-    /** What a host exception becomes when it crosses back into Wasm. */
+    /** What a host exception becomes when it crosses back into Wasm: traps pass, the rest is wrapped. */
     private static Throwable toTrap(Throwable t) {
-        if (t instanceof WasmException) {
+        if (t instanceof Trap) {
             return t;
         }
         if (t instanceof StackOverflowError) {
             return new Trap(TrapKind.CALL_STACK_EXHAUSTED, "the JVM thread's stack ran out in a host function");
         }
-        return new Trap(TrapKind.HOST_ERROR, t.toString(), t);
+        return new Trap(TrapKind.HOST_ERROR, describe(t), t);
+    }
+
+    /** {@code t.toString()}, or its class name if even that fails. */
+    private static String describe(Throwable t) {
+        try {
+            return t.toString();
+        } catch (RuntimeException | Error e) {
+            return t.getClass().getName();
+        }
     }
 }

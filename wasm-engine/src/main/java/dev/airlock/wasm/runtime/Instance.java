@@ -9,10 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A module instance (spec 4.2.5): the run-time state of one instantiation of a module — its
@@ -28,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class Instance {
     /** Depth budget of calls into a function that has no instance (unbound host functions). */
     static final int DEFAULT_MAX_CALL_DEPTH = InstanceConfig.DEFAULT_MAX_CALL_DEPTH;
+    /** Value of {@link #hostCallDepth} while no host function called from this instance runs. */
+    static final int NO_HOST_CALL = Integer.MIN_VALUE;
 
     private static final byte[] NO_BYTES = new byte[0];
     private static final Object[] NO_REFS = new Object[0];
@@ -58,10 +57,16 @@ public final class Instance {
     /** Element segments, evaluated, by index; a dropped segment is empty. Read by {@link TableOps}. */
     Object[][] elements;
     /**
-     * Set to ask running code to stop; checked by generated code at function entry and on loop
-     * back-edges, which then trap with {@code interrupted} and clear it.
+     * The request to stop, checked by generated code at function entry and on loop back-edges
+     * (possibly shared with other instances).
      */
-    volatile boolean interruptRequested;
+    final Interruption interruption;
+    /**
+     * The depth budget the innermost active call from this instance's code to a host function
+     * received, or {@link #NO_HOST_CALL}. A call from that host function back into this instance
+     * continues with this budget, so recursion through the host is bounded by the configuration too.
+     */
+    int hostCallDepth = NO_HOST_CALL;
 
     /** The decoded module this is an instance of. */
     final ModuleDefinition definition;
@@ -76,6 +81,7 @@ public final class Instance {
         this.definition = definition;
         this.code = code;
         this.config = config;
+        this.interruption = config.interruption() != null ? config.interruption() : new Interruption();
     }
 
     /**
@@ -106,9 +112,12 @@ public final class Instance {
         elements[index] = NO_REFS;
     }
 
-    /** The call-depth budget of a call that enters this instance from the host. */
+    /**
+     * The call-depth budget of a call that enters this instance from the host: the configured
+     * depth, or, from a host function this instance's code called, that call's remaining budget.
+     */
     int entryDepth() {
-        return config.maxCallDepth();
+        return hostCallDepth != NO_HOST_CALL ? hostCallDepth : config.maxCallDepth();
     }
 
     /** Every export by name: {@link FunctionInstance}, {@link Table}, {@link Memory} or {@link Global}. */
@@ -151,17 +160,18 @@ public final class Instance {
     }
 
     /**
-     * Asks the code running in this instance to stop. It traps with {@code interrupted} at the next
-     * function entry or loop back-edge. If no code is running, the next call traps at its first
-     * check. Safe to call from any thread.
+     * Asks the code running in this instance (and in the instances sharing its
+     * {@link Interruption}) to stop: it traps with {@code interrupted} at the next function entry or
+     * loop back-edge. If no code is running, the next call traps at its first check. Safe to call
+     * from any thread.
      */
     public void interrupt() {
-        interruptRequested = true;
+        interruption.interrupt();
     }
 
     /** Withdraws an interrupt request that no code has acted on yet. */
     public void clearInterrupt() {
-        interruptRequested = false;
+        interruption.clear();
     }
 
     /**
@@ -169,7 +179,12 @@ public final class Instance {
      * future when the work finished in time (otherwise a later call may be interrupted).
      */
     public ScheduledFuture<?> interruptAfter(Duration delay) {
-        return Deadlines.TIMER.schedule(this::interrupt, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        return interruption.interruptAfter(delay);
+    }
+
+    /** The interruption request this instance checks. */
+    public Interruption interruption() {
+        return interruption;
     }
 
     private <T> T export(String name, Class<T> type, ExternKind kind) {
@@ -181,20 +196,5 @@ public final class Instance {
             throw new NoSuchElementException("export \"" + name + "\" is not a " + kind);
         }
         return type.cast(value);
-    }
-
-    /** The timer thread for {@link #interruptAfter}; a daemon, started on first use. */
-    private static final class Deadlines {
-        static final ScheduledExecutorService TIMER = create();
-
-        private static ScheduledExecutorService create() {
-            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "airlock-deadlines");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.setRemoveOnCancelPolicy(true);
-            return timer;
-        }
     }
 }

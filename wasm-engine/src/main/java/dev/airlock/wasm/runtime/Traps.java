@@ -68,10 +68,10 @@ public final class Traps {
     }
 
     /**
-     * The instance was asked to stop. Clears the request, so that the next call runs normally.
+     * The instance was asked to stop. The request stays set until the trap leaves the outermost
+     * call from the host (see {@code FunctionInstance.call}).
      */
-    public static Trap interrupted(Instance instance) {
-        instance.interruptRequested = false;
+    public static Trap interrupted() {
         return new Trap(TrapKind.INTERRUPTED);
     }
 }
