@@ -106,44 +106,30 @@ final class MethodEmitter {
     // Method skeletons
 
     private void functionMethod() {
-        mv.visitCode();
-        Label tryStart = new Label();
-        Label tryEnd = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(tryStart, tryEnd, handler, "java/lang/IndexOutOfBoundsException");
-        mv.visitLabel(tryStart);
-        entryChecks();
-        if (split) {
-            allocateFrame();
-        }
-        for (int i = fn.type.paramCount(); i < fn.localTypes.length; i++) {
-            int slot = locals.slotOf[i];
-            if (slot >= 0) {
-                zero(fn.localTypes[i]);
-                mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), slot);
+        inMethod(() -> {
+            entryChecks();
+            if (split) {
+                allocateFrame();
             }
-        }
-        if (fn.hasMemory) {
-            locals.reserveMemorySlot();
-            reloadMemory();
-        }
-        ValType[] none = new ValType[0];
-        ControlFrame body = new ControlFrame(Kind.BODY, -1, none, fn.type.results(), null, null, null);
-        frames = new FrameList(body, null);
-        translate(0, fn.code.length);
-        mv.visitLabel(tryEnd);
-        outOfBoundsHandler(handler);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+            for (int i = fn.type.paramCount(); i < fn.localTypes.length; i++) {
+                int slot = locals.slotOf[i];
+                if (slot >= 0) {
+                    zero(fn.localTypes[i]);
+                    mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), slot);
+                }
+            }
+            cacheMemory();
+            ControlFrame body = new ControlFrame(Kind.BODY, -1, new ValType[0], fn.type.results(), null, null, null);
+            frames = new FrameList(body, null);
+            translate(0, fn.code.length);
+        });
     }
 
     private void regionMethod() {
-        mv.visitCode();
-        Label tryStart = new Label();
-        Label tryEnd = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(tryStart, tryEnd, handler, "java/lang/IndexOutOfBoundsException");
-        mv.visitLabel(tryStart);
+        inMethod(this::regionBody);
+    }
+
+    private void regionBody() {
         // Outer labels: what a branch out of the region can reach, innermost first.
         List<ControlFrame> outer = new ArrayList<>();
         int exitCode = 1;
@@ -168,10 +154,7 @@ final class MethodEmitter {
                 mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), locals.slotOf[i]);
             }
         }
-        if (fn.hasMemory) {
-            locals.reserveMemorySlot();
-            reloadMemory();
-        }
+        cacheMemory();
         epilogue = new Label();
         translate(region.start, region.end);
         if (reachable) {
@@ -194,10 +177,32 @@ final class MethodEmitter {
             mv.visitVarInsn(Opcodes.ILOAD, code);
             mv.visitInsn(Opcodes.IRETURN);
         }
+    }
+
+    /**
+     * Emits a whole method whose code {@code body} emits, inside the handler that turns the JVM's
+     * array bounds failures of memory accesses into traps (see MemoryAccessEmitter).
+     */
+    private void inMethod(Runnable body) {
+        mv.visitCode();
+        Label tryStart = new Label();
+        Label tryEnd = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(tryStart, tryEnd, handler, "java/lang/IndexOutOfBoundsException");
+        mv.visitLabel(tryStart);
+        body.run();
         mv.visitLabel(tryEnd);
         outOfBoundsHandler(handler);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** Reserves the memory slot and fills it, if the module has a memory. */
+    private void cacheMemory() {
+        if (fn.hasMemory) {
+            locals.reserveMemorySlot();
+            reloadMemory();
+        }
     }
 
     /** Depth budget and interrupt flag, checked on entry to every function. */

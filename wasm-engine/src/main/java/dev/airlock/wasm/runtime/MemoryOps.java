@@ -23,37 +23,37 @@ public final class MemoryOps {
     /** {@code memory.fill}: sets {@code n} bytes at {@code d} to the low byte of {@code value}. */
     public static void fill(int d, int value, int n, Instance instance) {
         byte[] bytes = instance.memory.bytes;
-        long start = Integer.toUnsignedLong(d);
-        long count = Integer.toUnsignedLong(n);
-        if (start + count > bytes.length) {
+        if (!fits(d, n, bytes.length)) {
             throw Traps.outOfBoundsMemory();
         }
-        java.util.Arrays.fill(bytes, (int) start, (int) (start + count), (byte) value);
+        java.util.Arrays.fill(bytes, d, d + n, (byte) value);
     }
 
     /** {@code memory.copy}: copies {@code n} bytes from {@code s} to {@code d}; ranges may overlap. */
     public static void copy(int d, int s, int n, Instance instance) {
         byte[] bytes = instance.memory.bytes;
-        long dst = Integer.toUnsignedLong(d);
-        long src = Integer.toUnsignedLong(s);
-        long count = Integer.toUnsignedLong(n);
-        if (src + count > bytes.length || dst + count > bytes.length) {
-            throw Traps.outOfBoundsMemory();
-        }
-        System.arraycopy(bytes, (int) src, bytes, (int) dst, (int) count);
+        copy(bytes, s, bytes, d, n);
     }
 
     /** {@code memory.init}: copies {@code n} bytes of data segment {@code segment} from {@code s} to {@code d}. */
     public static void init(int d, int s, int n, Instance instance, int segment) {
-        byte[] bytes = instance.memory.bytes;
-        byte[] data = instance.data[segment];
-        long dst = Integer.toUnsignedLong(d);
-        long src = Integer.toUnsignedLong(s);
-        long count = Integer.toUnsignedLong(n);
-        if (src + count > data.length || dst + count > bytes.length) {
+        copy(instance.data[segment], s, instance.memory.bytes, d, n);
+    }
+
+    /** Copies {@code n} bytes, trapping before any is copied if either range does not fit. */
+    private static void copy(byte[] from, int s, byte[] to, int d, int n) {
+        if (!fits(s, n, from.length) || !fits(d, n, to.length)) {
             throw Traps.outOfBoundsMemory();
         }
-        System.arraycopy(data, (int) src, bytes, (int) dst, (int) count);
+        System.arraycopy(from, s, to, d, n);
+    }
+
+    /**
+     * Whether the range of {@code count} elements from {@code start} (both unsigned 32-bit) lies
+     * within an array of {@code length}. When it does, both are non-negative as ints.
+     */
+    static boolean fits(int start, int count, int length) {
+        return Integer.toUnsignedLong(start) + Integer.toUnsignedLong(count) <= length;
     }
 
     /** {@code data.drop}. */

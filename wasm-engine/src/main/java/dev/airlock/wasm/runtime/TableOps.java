@@ -62,38 +62,28 @@ public final class TableOps {
     /** {@code table.fill}: sets {@code n} elements from {@code d} to {@code value}. */
     public static void fill(int d, Object value, int n, Instance instance, int table) {
         Object[] elements = instance.tables[table].elements;
-        long start = Integer.toUnsignedLong(d);
-        long end = start + Integer.toUnsignedLong(n);
-        if (end > elements.length) {
+        if (!MemoryOps.fits(d, n, elements.length)) {
             throw Traps.outOfBoundsTable();
         }
-        java.util.Arrays.fill(elements, (int) start, (int) end, value);
+        java.util.Arrays.fill(elements, d, d + n, value);
     }
 
     /** {@code table.copy}: copies {@code n} elements of table {@code src} at {@code s} to table {@code dst} at {@code d}. */
     public static void copy(int d, int s, int n, Instance instance, int dst, int src) {
-        Object[] to = instance.tables[dst].elements;
-        Object[] from = instance.tables[src].elements;
-        long dstStart = Integer.toUnsignedLong(d);
-        long srcStart = Integer.toUnsignedLong(s);
-        long count = Integer.toUnsignedLong(n);
-        if (srcStart + count > from.length || dstStart + count > to.length) {
-            throw Traps.outOfBoundsTable();
-        }
-        System.arraycopy(from, (int) srcStart, to, (int) dstStart, (int) count);
+        copy(instance.tables[src].elements, s, instance.tables[dst].elements, d, n);
     }
 
     /** {@code table.init}: copies {@code n} references of element segment {@code segment} from {@code s} to {@code d}. */
     public static void init(int d, int s, int n, Instance instance, int table, int segment) {
-        Object[] to = instance.tables[table].elements;
-        Object[] from = instance.elements[segment];
-        long dstStart = Integer.toUnsignedLong(d);
-        long srcStart = Integer.toUnsignedLong(s);
-        long count = Integer.toUnsignedLong(n);
-        if (srcStart + count > from.length || dstStart + count > to.length) {
+        copy(instance.elements[segment], s, instance.tables[table].elements, d, n);
+    }
+
+    /** Copies {@code n} references, trapping before any is copied if either range does not fit. */
+    private static void copy(Object[] from, int s, Object[] to, int d, int n) {
+        if (!MemoryOps.fits(s, n, from.length) || !MemoryOps.fits(d, n, to.length)) {
             throw Traps.outOfBoundsTable();
         }
-        System.arraycopy(from, (int) srcStart, to, (int) dstStart, (int) count);
+        System.arraycopy(from, s, to, d, n);
     }
 
     /** {@code elem.drop}. */
