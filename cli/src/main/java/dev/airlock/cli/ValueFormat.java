@@ -1,6 +1,7 @@
 package dev.airlock.cli;
 
 import dev.airlock.wasm.ValType;
+import dev.airlock.wasm.script.ExternRef;
 import dev.airlock.wasm.runtime.FunctionInstance;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -45,21 +46,6 @@ public final class ValueFormat {
             + " f32:0x7fc00000), or ref.null, or ref.extern:N";
 
     private ValueFormat() {
-    }
-
-    /**
-     * The host object that stands for {@code ref.extern:N}: an externref argument becomes one of
-     * these, and an externref result that is one prints as {@code ref.extern:N} again. Equal by
-     * number.
-     *
-     * @param number the number N
-     */
-    public record ExternRef(long number) {
-        /** The value in the command line's syntax, {@code ref.extern:N}. */
-        @Override
-        public String toString() {
-            return "ref.extern:" + number;
-        }
     }
 
     /**
@@ -156,7 +142,7 @@ public final class ValueFormat {
             return "ref.func";
         }
         if (value instanceof ExternRef) {
-            return value.toString();
+            return "ref.extern:" + ((ExternRef) value).number();
         }
         return "ref.extern";
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.wasm.script.ExternRef;
 import dev.airlock.wasm.ValType;
 import dev.airlock.wasm.WasmModule;
 import dev.airlock.wasm.runtime.Global;
@@ -67,7 +68,7 @@ class StubImportsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Object[] results = module.instantiate(StubImports.addStubs(module, new Imports(), out)).function("poke")
-                .call(-3, new ValueFormat.ExternRef(9), Float.intBitsToFloat(0x7f800001));
+                .call(-3, new ExternRef(9), Float.intBitsToFloat(0x7f800001));
         assertEquals("import wasi.poke(i32:-3, ref.extern:9, f32:0x7f800001)\n", bytes.toString(StandardCharsets.UTF_8));
         assertEquals(0L, results[0]);
         assertEquals(0L, Double.doubleToRawLongBits((Double) results[1]));

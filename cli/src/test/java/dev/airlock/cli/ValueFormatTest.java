@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.wasm.script.ExternRef;
 import dev.airlock.wasm.ValType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,7 @@ class ValueFormatTest {
     void formatsReferences() {
         assertEquals("ref.null", ValueFormat.format(ValType.FUNCREF, null));
         assertEquals("ref.null", ValueFormat.format(ValType.EXTERNREF, null));
-        assertEquals("ref.extern:7", ValueFormat.format(ValType.EXTERNREF, new ValueFormat.ExternRef(7)));
+        assertEquals("ref.extern:7", ValueFormat.format(ValType.EXTERNREF, new ExternRef(7)));
         assertEquals("ref.extern", ValueFormat.format(ValType.EXTERNREF, "some host object"));
     }
 
@@ -136,7 +137,7 @@ class ValueFormatTest {
         assertFalse(nul.fits(ValType.I32));
         ValueFormat.Value ext = ValueFormat.parse("ref.extern:42");
         assertEquals(ValType.EXTERNREF, ext.type());
-        assertEquals(new ValueFormat.ExternRef(42), ext.value());
+        assertEquals(new ExternRef(42), ext.value());
         assertTrue(ext.fits(ValType.EXTERNREF));
         assertFalse(ext.fits(ValType.FUNCREF));
         assertEquals("ref.extern:42", ext.toString());
@@ -146,7 +147,7 @@ class ValueFormatTest {
     void formattedValuesParseBack() {
         Object[][] values = {
             {ValType.I32, -123}, {ValType.I64, Long.MIN_VALUE}, {ValType.F32, Float.intBitsToFloat(0xffa00001)},
-            {ValType.F64, Double.longBitsToDouble(0x7ff4000000000001L)}, {ValType.EXTERNREF, new ValueFormat.ExternRef(3)},
+            {ValType.F64, Double.longBitsToDouble(0x7ff4000000000001L)}, {ValType.EXTERNREF, new ExternRef(3)},
         };
         for (Object[] tv : values) {
             ValType type = (ValType) tv[0];

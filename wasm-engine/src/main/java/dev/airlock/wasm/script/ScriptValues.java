@@ -13,15 +13,6 @@ final class ScriptValues {
     private ScriptValues() {
     }
 
-    /**
-     * The host object standing for {@code (ref.extern n)}: equal by number, so the same number
-     * always means the same reference.
-     *
-     * @param number the number the script gives the reference
-     */
-    record ExternRef(long number) {
-    }
-
     /** The boxed argument for {@code {"type": ..., "value": ...}}. */
     static Object argument(Map<String, Object> v) {
         String type = (String) v.get("type");
