@@ -19,7 +19,6 @@ final class JvmTypes {
     static final String GLOBAL = RUNTIME + "Global";
     static final String TABLE = RUNTIME + "Table";
     static final String TRAPS = RUNTIME + "Traps";
-    static final String INTERRUPTION = RUNTIME + "Interruption";
     static final String TRAP_DESC = "Ldev/airlock/wasm/Trap;";
 
     private JvmTypes() {

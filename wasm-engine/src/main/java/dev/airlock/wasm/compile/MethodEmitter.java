@@ -36,6 +36,8 @@ final class MethodEmitter {
     private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
     private static final Handle LINK_FUNCTION = new Handle(Opcodes.H_INVOKESTATIC,
             JvmTypes.RUNTIME + "CodeLoader", CodeLoader.BOOTSTRAP_NAME, CodeLoader.BOOTSTRAP_DESCRIPTOR, false);
+    private static final Handle INTERRUPT_CHECK = new Handle(Opcodes.H_INVOKESTATIC, JvmTypes.RUNTIME + "CodeLoader",
+            CodeLoader.INTERRUPT_CHECK_BOOTSTRAP, CodeLoader.INTERRUPT_CHECK_BOOTSTRAP_DESCRIPTOR, false);
 
     /** The function being translated. */
     private final FunctionContext fn;
@@ -215,14 +217,10 @@ final class MethodEmitter {
         interruptCheck();
     }
 
+    /** {@code InterruptSwitch}: free while no interruption is requested anywhere. */
     private void interruptCheck() {
-        Label ok = new Label();
         mv.visitVarInsn(Opcodes.ALOAD, locals.instanceSlot);
-        mv.visitFieldInsn(Opcodes.GETFIELD, JvmTypes.INSTANCE, "interruption", "L" + JvmTypes.INTERRUPTION + ";");
-        mv.visitFieldInsn(Opcodes.GETFIELD, JvmTypes.INTERRUPTION, "requested", "Z");
-        mv.visitJumpInsn(Opcodes.IFEQ, ok);
-        throwTrap("interrupted");
-        mv.visitLabel(ok);
+        mv.visitInvokeDynamicInsn("interruptCheck", "(" + JvmTypes.INSTANCE_DESC + ")V", INTERRUPT_CHECK);
     }
 
     private void outOfBoundsHandler(Label handler) {

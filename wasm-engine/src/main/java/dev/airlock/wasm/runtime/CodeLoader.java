@@ -25,6 +25,11 @@ public final class CodeLoader {
     /** Descriptor of the bootstrap method. */
     public static final String BOOTSTRAP_DESCRIPTOR =
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;";
+    /** Name of the bootstrap of interruption checks. */
+    public static final String INTERRUPT_CHECK_BOOTSTRAP = "linkInterruptCheck";
+    /** Descriptor of the bootstrap of interruption checks. */
+    public static final String INTERRUPT_CHECK_BOOTSTRAP_DESCRIPTOR =
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;";
 
     /**
      * Classes generated code and its traps use, initialised before any generated code runs. A class
@@ -39,6 +44,7 @@ public final class CodeLoader {
         "dev.airlock.wasm.runtime.TableOps", "dev.airlock.wasm.runtime.LittleEndian",
         "dev.airlock.wasm.runtime.FunctionInstance", "dev.airlock.wasm.runtime.HostFunction",
         "dev.airlock.wasm.runtime.Values", "dev.airlock.wasm.runtime.Interruption",
+        "dev.airlock.wasm.runtime.InterruptSwitch",
     };
 
     static {
@@ -104,5 +110,13 @@ public final class CodeLoader {
         ModuleClasses data = MethodHandles.classData(caller, "_", ModuleClasses.class);
         Class<?> target = data.classes[classIndex];
         return new ConstantCallSite(caller.findStatic(target, name, type));
+    }
+
+    /**
+     * Bootstrap for the {@code invokedynamic} of interruption checks: every check of every module
+     * is linked to the one switchable call site of {@link InterruptSwitch}.
+     */
+    static CallSite linkInterruptCheck(MethodHandles.Lookup caller, String name, MethodType type) {
+        return InterruptSwitch.SITE;
     }
 }

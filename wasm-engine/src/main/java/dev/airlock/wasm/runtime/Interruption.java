@@ -1,5 +1,7 @@
 package dev.airlock.wasm.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -8,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A request to stop running Wasm code, shared by the instances created with it. Generated code
- * checks it at every function entry and loop back-edge and traps with kind {@code INTERRUPTED}
- * when it is set; it stays set until the trap has left the outermost call from the host, so code
+ * checks it at every function entry and loop back-edge (at no cost while no request is pending
+ * anywhere, see {@link InterruptSwitch}) and traps with kind {@code INTERRUPTED} when it is set; it stays set until the trap has left the outermost call from the host, so code
  * that a host function runs after catching the trap is stopped too.
  *
  * <p>Every instance has one: its own by default, or one given to several instances through
@@ -20,17 +22,31 @@ import java.util.concurrent.TimeUnit;
  * <p>All methods may be called from any thread.
  */
 public final class Interruption {
-    /** Whether code should stop. Read by generated code (a volatile read per check). */
+    private static final VarHandle REQUESTED;
+
+    static {
+        try {
+            REQUESTED = MethodHandles.lookup().findVarHandle(Interruption.class, "requested", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Whether code should stop. Read by the checks of generated code (see {@link InterruptSwitch}). */
     volatile boolean requested;
 
     /** Asks running code to stop (or the next call to trap at its first check). */
     public void interrupt() {
-        requested = true;
+        if (REQUESTED.compareAndSet(this, false, true)) {
+            InterruptSwitch.requested();
+        }
     }
 
     /** Withdraws a request no code has acted on yet. */
     public void clear() {
-        requested = false;
+        if (REQUESTED.compareAndSet(this, true, false)) {
+            InterruptSwitch.withdrawn();
+        }
     }
 
     /** Whether a request is pending. */
@@ -45,6 +61,11 @@ public final class Interruption {
     public ScheduledFuture<?> interruptAfter(Duration delay) {
         long nanos = Math.max(0, TimeUnit.NANOSECONDS.convert(delay));
         return Timer.INSTANCE.schedule(this::interrupt, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The shared timer thread. */
+    static ScheduledExecutorService timer() {
+        return Timer.INSTANCE;
     }
 
     /** The timer thread for {@link #interruptAfter}; a daemon, started on first use. */
