@@ -3,7 +3,6 @@ package dev.airlock.wasm.compile;
 import dev.airlock.wasm.ValType;
 import dev.airlock.wasm.syntax.Instruction;
 import dev.airlock.wasm.syntax.Opcode;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -27,13 +26,14 @@ import org.objectweb.asm.Opcodes;
  * ea >= 2^31 is out of bounds):
  *
  *   - offset == 0: index = base. A base >= 2^31 is a negative int; the array check rejects it.
- *   - 0 < offset < 2^31: index = base + offset (int arithmetic). If base >= 2^31 (negative int),
- *     the sum may wrap to a small positive index, so we trap when base < 0. If base >= 0, the
- *     sum is the true ea when ea < 2^31 and a negative int otherwise. Hence: trap iff
- *     (base | index) < 0; otherwise the array check decides with the true ea.
+ *   - 0 < offset < 2^31: we require 0 <= base < 2^31 - offset, with Objects.checkIndex(base,
+ *     2^31 - offset); then index = base + offset (int arithmetic) cannot overflow and equals ea,
+ *     and the array check decides. If the requirement fails, ea >= 2^31: out of bounds anyway.
+ *     (checkIndex is a JIT intrinsic, a range check like the array's own, which the JIT can hoist
+ *     out of loops together with it.)
  *   - offset >= 2^31: every access is out of bounds; we emit an unconditional trap.
  *
- * The IndexOutOfBoundsException of the array check is turned into a Trap of kind
+ * The IndexOutOfBoundsException of either check is turned into a Trap of kind
  * OUT_OF_BOUNDS_MEMORY by an exception handler covering the whole generated method
  * (MethodEmitter installs it); generated code raises IndexOutOfBoundsException nowhere else.
  */
@@ -128,15 +128,10 @@ final class MemoryAccessEmitter {
             throwOutOfBounds(mv);
             return false;
         }
-        Label inBounds = new Label();
-        mv.visitInsn(Opcodes.DUP);                // base base
+        Emit.intConst(mv, (int) (0x8000_0000L - offset));
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Objects", "checkIndex", "(II)I", false);
         Emit.intConst(mv, (int) offset);
-        mv.visitInsn(Opcodes.IADD);               // base index
-        mv.visitInsn(Opcodes.DUP_X1);             // index base index
-        mv.visitInsn(Opcodes.IOR);                // index (base | index)
-        mv.visitJumpInsn(Opcodes.IFGE, inBounds);
-        throwOutOfBounds(mv);
-        mv.visitLabel(inBounds);                  // index
+        mv.visitInsn(Opcodes.IADD);
         return true;
     }
 

@@ -298,7 +298,7 @@ final class MethodEmitter {
         if (NumericEmitter.handles(op)) {
             if (sizing == null && i + 1 < to && !children.containsKey(i + 1) && NumericEmitter.fusedJump(op) >= 0) {
                 Opcode next = fn.code[i + 1].opcode;
-                if (next == Opcode.BR_IF || next == Opcode.IF) {
+                if (next == Opcode.BR_IF || next == Opcode.IF || next == Opcode.SELECT || next == Opcode.SELECT_TYPED) {
                     fusedCompare(op, i + 1);
                     return i + 2;
                 }
@@ -384,7 +384,8 @@ final class MethodEmitter {
                 break;
             case SELECT:
             case SELECT_TYPED:
-                select();
+                pop(1);
+                select(Opcodes.IFNE);
                 break;
             case LOCAL_GET:
                 localGet(insn.index);
@@ -641,16 +642,22 @@ final class MethodEmitter {
         }
     }
 
-    /** {@code cmp; br_if} or {@code cmp; if} as one conditional jump. */
+    /** {@code cmp; br_if}, {@code cmp; if} or {@code cmp; select} as one conditional jump. */
     private void fusedCompare(Opcode compare, int next) {
         pop(compare.params.length);
         NumericEmitter.prepareFusedCompare(mv, compare);
         int jump = NumericEmitter.fusedJump(compare);
-        Instruction branch = fn.code[next];
-        if (branch.opcode == Opcode.BR_IF) {
-            conditionalBranch(branch.index, jump);
-        } else {
-            openConstruct(next, branch, NumericEmitter.invert(jump));
+        Instruction consumer = fn.code[next];
+        switch (consumer.opcode) {
+            case BR_IF:
+                conditionalBranch(consumer.index, jump);
+                break;
+            case IF:
+                openConstruct(next, consumer, NumericEmitter.invert(jump));
+                break;
+            default:
+                select(jump);
+                break;
         }
     }
 
@@ -1058,18 +1065,20 @@ final class MethodEmitter {
     }
 
     /** select: {@code a b c -> c != 0 ? a : b}. */
-    private void select() {
-        pop(1);
+    /**
+     * select: {@code a b c -> c != 0 ? a : b}, where the condition has been consumed from the model
+     * and {@code jump} (whose operands are on the JVM stack above {@code a b}) is taken to pick {@code a}.
+     */
+    private void select(int jump) {
         ValType t = stack.type;
         Label pickFirst = new Label();
+        mv.visitJumpInsn(jump, pickFirst);
         if (t.isWide()) {
-            mv.visitJumpInsn(Opcodes.IFNE, pickFirst);
             mv.visitInsn(Opcodes.DUP2_X2);   // b a b
             mv.visitInsn(Opcodes.POP2);      // b a
             mv.visitLabel(pickFirst);
             mv.visitInsn(Opcodes.POP2);
         } else {
-            mv.visitJumpInsn(Opcodes.IFNE, pickFirst);
             mv.visitInsn(Opcodes.SWAP);
             mv.visitLabel(pickFirst);
             mv.visitInsn(Opcodes.POP);

@@ -215,6 +215,14 @@ final class NumericEmitter {
             case I64_GT_S: case I64_GT_U: return Opcodes.IFGT;
             case I64_LE_S: case I64_LE_U: return Opcodes.IFLE;
             case I64_GE_S: case I64_GE_U: return Opcodes.IFGE;
+            // Floats: after fcmpl/fcmpg chosen so that NaN makes the comparison false (see
+            // prepareFusedCompare), the inverted jump is taken for NaN, as it must be.
+            case F32_EQ: case F64_EQ: return Opcodes.IFEQ;
+            case F32_NE: case F64_NE: return Opcodes.IFNE;
+            case F32_LT: case F64_LT: return Opcodes.IFLT;
+            case F32_GT: case F64_GT: return Opcodes.IFGT;
+            case F32_LE: case F64_LE: return Opcodes.IFLE;
+            case F32_GE: case F64_GE: return Opcodes.IFGE;
             default: return -1;
         }
     }
@@ -235,6 +243,18 @@ final class NumericEmitter {
                 break;
             case I64_EQ: case I64_NE: case I64_LT_S: case I64_GT_S: case I64_LE_S: case I64_GE_S:
                 mv.visitInsn(Opcodes.LCMP);
+                break;
+            case F32_EQ: case F32_NE: case F32_GT: case F32_GE:
+                mv.visitInsn(Opcodes.FCMPL);
+                break;
+            case F32_LT: case F32_LE:
+                mv.visitInsn(Opcodes.FCMPG);
+                break;
+            case F64_EQ: case F64_NE: case F64_GT: case F64_GE:
+                mv.visitInsn(Opcodes.DCMPL);
+                break;
+            case F64_LT: case F64_LE:
+                mv.visitInsn(Opcodes.DCMPG);
                 break;
             default:
                 break;
