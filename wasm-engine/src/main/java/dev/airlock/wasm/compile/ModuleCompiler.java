@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
@@ -25,14 +26,15 @@ import org.objectweb.asm.util.TraceClassVisitor;
  * Wasm function becomes a public static method {@code f<index>} taking its parameters, then the
  * {@code Instance}, then the remaining call-depth budget (see {@code FunctionInstance}).
  *
- * <p>Functions are grouped into classes in index order, a few tens of thousands of Wasm
- * instructions per class, to stay within the class file's 65535-entry constant pool; if a class
- * still overflows, the module is compiled again with smaller groups. Calls within a class are
+ * <p>Functions are grouped into classes in index order, about ten thousand Wasm instructions per
+ * class: small enough to stay within the class file's 65535-entry constant pool (if a class still
+ * overflows, the module is compiled again with smaller groups) and to compile the classes in
+ * parallel. Calls within a class are
  * {@code invokestatic}; calls across classes are {@code invokedynamic} (see {@code CodeLoader}).
  */
 public final class ModuleCompiler {
     /** Wasm instructions per class before a new class is started. */
-    private static final int INSTRUCTIONS_PER_CLASS = 40_000;
+    private static final int INSTRUCTIONS_PER_CLASS = 10_000;
     /** Functions per class before a new class is started. */
     private static final int FUNCTIONS_PER_CLASS = 2_000;
     /** Numbers compiled modules, for readable class names. */
@@ -97,34 +99,64 @@ public final class ModuleCompiler {
         }
         classCount = defined == 0 ? 0 : classCount + 1;
         CallTargets targets = new CallTargets(imported, classOf);
+        int[] firstFunction = new int[classCount + 1];
+        for (int f = defined - 1; f >= 0; f--) {
+            firstFunction[classOf[f]] = f;
+        }
+        firstFunction[classCount] = defined;
+        // Classes are independent: compile them in parallel (this matters for a cold JVM).
+        ClassResult[] results = IntStream.range(0, classCount).parallel()
+                .mapToObj(c -> compileClass(module, options, targets, prefix + c, c, firstFunction[c], firstFunction[c + 1]))
+                .toArray(ClassResult[]::new);
         List<GeneratedClass> classes = new ArrayList<>();
         String[] methodNames = new String[defined];
         int methods = 0;
         int largest = 0;
         int split = 0;
-        int f = 0;
-        for (int c = 0; c < classCount; c++) {
-            String className = prefix + c;
-            ClassWriter cw = new GeneratedClassWriter();
-            cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null,
-                    "java/lang/Object", null);
-            cw.visitSource(module.moduleName != null ? module.moduleName + ".wasm" : "module.wasm", null);
-            for (; f < defined && classOf[f] == c; f++) {
-                int index = imported + f;
-                FunctionContext fn = new FunctionContext(module, targets, index, className, c);
-                FunctionCompiler.Result r = FunctionCompiler.compile(fn, cw, options.methodBudget());
-                methodNames[f] = FunctionCompiler.entryMethodName(fn);
-                methods += r.methods();
-                largest = Math.max(largest, r.largestMethod());
-                if (r.methods() > 1) {
-                    split++;
-                }
-            }
-            cw.visitEnd();
-            classes.add(new GeneratedClass(className, cw.toByteArray()));
+        for (ClassResult r : results) {
+            classes.add(r.generated);
+            System.arraycopy(r.methodNames, 0, methodNames, r.firstFunction, r.methodNames.length);
+            methods += r.methods;
+            largest = Math.max(largest, r.largest);
+            split += r.split;
         }
         GeneratedCode code = new GeneratedCode(List.copyOf(classes), classOf, methodNames);
         return new Output(code, new Statistics(classes.size(), methods, largest, split));
+    }
+
+    /** One compiled class and what went into it. */
+    private static final class ClassResult {
+        GeneratedClass generated;
+        int firstFunction;
+        String[] methodNames;
+        int methods;
+        int largest;
+        int split;
+    }
+
+    /** Compiles defined functions {@code [from, to)} into class number {@code c}. */
+    private static ClassResult compileClass(ModuleDefinition module, CompilerOptions options, CallTargets targets,
+                                            String className, int c, int from, int to) {
+        ClassWriter cw = new GeneratedClassWriter();
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, className, null,
+                "java/lang/Object", null);
+        cw.visitSource(module.moduleName != null ? module.moduleName + ".wasm" : "module.wasm", null);
+        ClassResult result = new ClassResult();
+        result.firstFunction = from;
+        result.methodNames = new String[to - from];
+        for (int f = from; f < to; f++) {
+            FunctionContext fn = new FunctionContext(module, targets, targets.importedCount + f, className, c);
+            FunctionCompiler.Result r = FunctionCompiler.compile(fn, cw, options.methodBudget());
+            result.methodNames[f - from] = FunctionCompiler.entryMethodName(fn);
+            result.methods += r.methods();
+            result.largest = Math.max(result.largest, r.largestMethod());
+            if (r.methods() > 1) {
+                result.split++;
+            }
+        }
+        cw.visitEnd();
+        result.generated = new GeneratedClass(className, cw.toByteArray());
+        return result;
     }
 
     /** Writes an ASM Textifier listing of each class to {@code directory}, if not null. */
