@@ -32,7 +32,12 @@ public enum TrapKind {
     /** The memory or a table could not be allocated, or a host resource limit was hit. */
     RESOURCE_EXHAUSTED("resource exhausted"),
     /** A host function threw; the host's exception is the trap's cause. */
-    HOST_ERROR("host function failed");
+    HOST_ERROR("host function failed"),
+    /**
+     * Not a failure: the program asked to end, with an exit status (WASI {@code proc_exit}; see
+     * {@code dev.airlock.wasm.wasi.WasiExit}, which carries the status).
+     */
+    EXIT("exit");
 
     /** The reference interpreter's message for this condition. */
     public final String specText;
