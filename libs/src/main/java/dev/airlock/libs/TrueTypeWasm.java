@@ -1,0 +1,37 @@
+package dev.airlock.libs;
+
+import dev.airlock.wasm.runtime.InstanceConfig;
+import java.time.Duration;
+
+/**
+ * {@link TrueType} in the sandbox: stb_truetype compiled to Wasm, run on Airlock's engine. The
+ * module is compiled once and shared; each binding has its own instance, which all its fonts
+ * share.
+ */
+public final class TrueTypeWasm extends TrueTypeBinding {
+    /** The library's name: its module is {@code dev/airlock/libs/wasm/stb_truetype.wasm}. */
+    public static final String LIBRARY = "stb_truetype";
+
+    /** The standard build with the default limits. */
+    public TrueTypeWasm() {
+        this(WasmVariant.STANDARD, DecodeLimits.DEFAULT, WasmModules.DEFAULT_CONFIG);
+    }
+
+    public TrueTypeWasm(WasmVariant variant, DecodeLimits limits, InstanceConfig config) {
+        super(new WasmGlueRuntime(LIBRARY, variant, config), limits);
+    }
+
+    /** Whether the module was built. */
+    public static boolean isAvailable(WasmVariant variant) {
+        return WasmModules.isAvailable(LIBRARY, variant);
+    }
+
+    /**
+     * Limits how long one call into the library may run (null: no limit, the default). A call that
+     * runs longer is interrupted and fails with a {@link SandboxException}; the instance is
+     * discarded (fonts opened from it become invalid).
+     */
+    public void setCallTimeout(Duration timeout) {
+        ((WasmGlueRuntime) runtime).callTimeout(timeout);
+    }
+}
