@@ -54,11 +54,13 @@ final class MemoryAccessEmitter {
      * Emits a load: the operand stack holds the base address; afterwards it holds the value.
      *
      * @param memSlot the JVM local holding the memory's byte[]
+     * @return false if the access always traps (its offset alone is out of bounds): the code after
+     *     it is unreachable
      */
-    static void load(MethodVisitor mv, Instruction insn, int memSlot) {
+    static boolean load(MethodVisitor mv, Instruction insn, int memSlot) {
         Opcode op = insn.opcode;
         if (!effectiveIndex(mv, insn.value)) {
-            return;
+            return false;
         }
         switch (op) {
             case I32_LOAD: viewGet(mv, memSlot, "I32", "I"); break;
@@ -83,6 +85,7 @@ final class MemoryAccessEmitter {
             default:
                 throw new IllegalArgumentException("not a load: " + op);
         }
+        return true;
     }
 
     /**
@@ -91,13 +94,14 @@ final class MemoryAccessEmitter {
      *
      * @param memSlot the JVM local holding the memory's byte[]
      * @param valueSlot a free JVM local able to hold the value while the index is computed
+     * @return false if the access always traps: the code after it is unreachable
      */
-    static void store(MethodVisitor mv, Instruction insn, int memSlot, int valueSlot) {
+    static boolean store(MethodVisitor mv, Instruction insn, int memSlot, int valueSlot) {
         Opcode op = insn.opcode;
         ValType valueType = op.params[1];
         mv.visitVarInsn(JvmTypes.storeOpcode(valueType), valueSlot);
         if (!effectiveIndex(mv, insn.value)) {
-            return;
+            return false;
         }
         switch (op) {
             case I32_STORE: viewSet(mv, memSlot, valueSlot, valueType, "I32", "I", -1); break;
@@ -112,6 +116,7 @@ final class MemoryAccessEmitter {
             default:
                 throw new IllegalArgumentException("not a store: " + op);
         }
+        return true;
     }
 
     /**

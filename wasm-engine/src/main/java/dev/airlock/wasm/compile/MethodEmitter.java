@@ -41,8 +41,14 @@ final class MethodEmitter {
 
     /** The function being translated. */
     private final FunctionContext fn;
-    /** Where bytecode goes. */
+    /** Where bytecode goes (through {@link #frameWriter}). */
     private final MethodVisitor mv;
+    /** Writes the stack map frames at jump targets. */
+    private final FrameWriter frameWriter;
+    /** Whether the prologue has initialised every local the frames declare. */
+    private boolean prologueDone;
+    /** A scratch slot live at the jump targets being emitted (an int), or -1. */
+    private int liveIntSlot = -1;
     /** JVM slots. */
     private final JvmLocals locals;
     /** The region this method is, or null for the function's top-level method. */
@@ -70,7 +76,8 @@ final class MethodEmitter {
     private MethodEmitter(FunctionContext fn, MethodVisitor mv, JvmLocals locals, Region region, List<Region> children,
                           boolean split, int transferSlots, SizingRecord sizing) {
         this.fn = fn;
-        this.mv = mv;
+        this.frameWriter = new FrameWriter(mv);
+        this.mv = frameWriter;
         this.locals = locals;
         this.region = region;
         this.split = split;
@@ -121,6 +128,7 @@ final class MethodEmitter {
                 }
             }
             cacheMemory();
+            prologueDone = true;
             ControlFrame body = new ControlFrame(Kind.BODY, -1, new ValType[0], fn.type.results(), null, null, null);
             frames = new FrameList(body, null);
             translate(0, fn.code.length);
@@ -157,6 +165,7 @@ final class MethodEmitter {
             }
         }
         cacheMemory();
+        prologueDone = true;
         epilogue = new Label();
         translate(region.start, region.end);
         if (reachable) {
@@ -168,7 +177,7 @@ final class MethodEmitter {
         }
         if (region.fallsThrough || !region.exits.isEmpty()) {
             // Every way out: the exit code on the stack, nothing under it.
-            mv.visitLabel(epilogue);
+            label(epilogue, new StackEntry(ValType.I32, null));
             int code = locals.allocate(ValType.I32);
             mv.visitVarInsn(Opcodes.ISTORE, code);
             for (int i = 0; i < fn.localTypes.length; i++) {
@@ -194,7 +203,9 @@ final class MethodEmitter {
         mv.visitLabel(tryStart);
         body.run();
         mv.visitLabel(tryEnd);
-        outOfBoundsHandler(handler);
+        mv.visitLabel(handler);
+        frameWriter.frameHere(locals.frameLocals(true, -1), new Object[] {"java/lang/IndexOutOfBoundsException"});
+        outOfBoundsHandler();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -213,7 +224,7 @@ final class MethodEmitter {
         mv.visitVarInsn(Opcodes.ILOAD, locals.depthSlot);
         mv.visitJumpInsn(Opcodes.IFGT, depthOk);
         throwTrap("callStackExhausted");
-        mv.visitLabel(depthOk);
+        label(depthOk);
         interruptCheck();
     }
 
@@ -223,8 +234,7 @@ final class MethodEmitter {
         mv.visitInvokeDynamicInsn("interruptCheck", "(" + JvmTypes.INSTANCE_DESC + ")V", INTERRUPT_CHECK);
     }
 
-    private void outOfBoundsHandler(Label handler) {
-        mv.visitLabel(handler);
+    private void outOfBoundsHandler() {
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, JvmTypes.TRAPS, "outOfBoundsMemory",
                 "(Ljava/lang/IndexOutOfBoundsException;)" + JvmTypes.TRAP_DESC, false);
         mv.visitInsn(Opcodes.ATHROW);
@@ -304,20 +314,20 @@ final class MethodEmitter {
                 }
             }
             pop(op.params.length);
-            NumericEmitter.emit(mv, op);
+            NumericEmitter.emit(mv, op, (l, pushedInt) -> label(l, pushedInt ? new StackEntry(ValType.I32, stack) : stack));
             push(op.results[0]);
             return i + 1;
         }
         if (op.isLoad()) {
             pop(1);
-            MemoryAccessEmitter.load(mv, insn, locals.memorySlot);
+            reachable = MemoryAccessEmitter.load(mv, insn, locals.memorySlot);
             push(op.results[0]);
             return i + 1;
         }
         if (op.isStore()) {
             pop(2);
             int mark = locals.mark();
-            MemoryAccessEmitter.store(mv, insn, locals.memorySlot, locals.allocate(op.params[1]));
+            reachable = MemoryAccessEmitter.store(mv, insn, locals.memorySlot, locals.allocate(op.params[1]));
             locals.release(mark);
             return i + 1;
         }
@@ -528,7 +538,7 @@ final class MethodEmitter {
             case LOOP: {
                 StackEntry base = StackEntry.down(stack, params.length);
                 Label start = new Label();
-                mv.visitLabel(start);
+                label(start);
                 interruptCheck();
                 frames = new FrameList(new ControlFrame(Kind.LOOP, i, params, results, base, start, null), frames);
                 break;
@@ -556,9 +566,9 @@ final class MethodEmitter {
             mv.visitJumpInsn(Opcodes.GOTO, f.branchLabel);
             f.targeted = true;
         }
-        mv.visitLabel(f.elseLabel);
         f.inElse = true;
         stack = pushAll(f.base, f.params);
+        label(f.elseLabel);
         reachable = true;
     }
 
@@ -581,12 +591,12 @@ final class MethodEmitter {
             case IF: {
                 frames = frames.outer;
                 boolean elseFallsIn = f.kind == Kind.IF && !f.inElse;
-                if (elseFallsIn) {
-                    mv.visitLabel(f.elseLabel);
-                }
                 if (reachable || f.targeted || elseFallsIn) {
-                    mv.visitLabel(f.branchLabel);
                     stack = pushAll(f.base, f.results);
+                    if (elseFallsIn) {
+                        label(f.elseLabel);
+                    }
+                    label(f.branchLabel);
                     reachable = true;
                 } else {
                     reachable = false;
@@ -638,7 +648,7 @@ final class MethodEmitter {
             Label skip = new Label();
             mv.visitJumpInsn(NumericEmitter.invert(jump), skip);
             branch(depth);
-            mv.visitLabel(skip);
+            label(skip);
         }
     }
 
@@ -704,7 +714,7 @@ final class MethodEmitter {
             largeBranchTable(depths, defaultDepth, distinct, targets);
         }
         for (Map.Entry<Integer, Label> stub : stubs.entrySet()) {
-            mv.visitLabel(stub.getValue());
+            label(stub.getValue());
             branch(stub.getKey());
         }
         touch(StackEntry.height(stack) - FrameList.at(frames, defaultDepth).labelTypes().length);
@@ -724,6 +734,7 @@ final class MethodEmitter {
         int mark = locals.mark();
         int index = locals.allocate(ValType.I32);
         mv.visitVarInsn(Opcodes.ISTORE, index);
+        liveIntSlot = index;
         Label defaultLabel = targets.get(defaultDepth);
         Label dispatch = new Label();
         mv.visitVarInsn(Opcodes.ILOAD, index);
@@ -745,9 +756,10 @@ final class MethodEmitter {
             mv.visitInsn(Opcodes.ISUB);
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
             mv.visitJumpInsn(Opcodes.GOTO, dispatch);
-            mv.visitLabel(nextChunk);
+            label(nextChunk);
         }
-        mv.visitLabel(dispatch);
+        label(dispatch, new StackEntry(ValType.I32, stack));
+        liveIntSlot = -1;
         Label[] labels = new Label[distinct.size()];
         for (int k = 0; k < labels.length; k++) {
             labels[k] = targets.get(distinct.get(k));
@@ -1076,11 +1088,11 @@ final class MethodEmitter {
         if (t.isWide()) {
             mv.visitInsn(Opcodes.DUP2_X2);   // b a b
             mv.visitInsn(Opcodes.POP2);      // b a
-            mv.visitLabel(pickFirst);
+            label(pickFirst);
             mv.visitInsn(Opcodes.POP2);
         } else {
             mv.visitInsn(Opcodes.SWAP);
-            mv.visitLabel(pickFirst);
+            label(pickFirst);
             mv.visitInsn(Opcodes.POP);
         }
         pop(2);
@@ -1093,9 +1105,9 @@ final class MethodEmitter {
         mv.visitJumpInsn(Opcodes.IFNULL, yes);
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitJumpInsn(Opcodes.GOTO, done);
-        mv.visitLabel(yes);
+        label(yes);
         mv.visitInsn(Opcodes.ICONST_1);
-        mv.visitLabel(done);
+        label(done, new StackEntry(ValType.I32, stack));
     }
 
     private void castReference(ValType t) {
@@ -1312,7 +1324,7 @@ final class MethodEmitter {
             Label fallThrough = r.fallsThrough ? continueLabel : stubs[stubs.length - 1];
             mv.visitLookupSwitchInsn(fallThrough, prepend0(codes), prependLabel(fallThrough, stubs));
             for (int k = 0; k < codes.length; k++) {
-                mv.visitLabel(stubs[k]);
+                label(stubs[k]);
                 int depth = codes[k] - 1;
                 ControlFrame target = FrameList.at(frames, depth);
                 ValType[] carried = target.labelTypes();
@@ -1326,7 +1338,7 @@ final class MethodEmitter {
             }
         }
         if (r.fallsThrough) {
-            mv.visitLabel(continueLabel);
+            label(continueLabel);
             for (int t = 0; t < r.outputs.length; t++) {
                 loadTransfer(r.outputs[t], t);
                 push(r.outputs[t]);
@@ -1347,6 +1359,28 @@ final class MethodEmitter {
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);
         return all;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Jump targets and their stack map frames
+
+    /** Places {@code l} here; the operand stack there is the current one. */
+    private void label(Label l) {
+        label(l, stack);
+    }
+
+    /**
+     * Places {@code l} here, with the stack map frame for operand stack {@code at}. Before the
+     * prologue is done only the parameters are declared; after it, every local the method set up.
+     */
+    private void label(Label l, StackEntry at) {
+        mv.visitLabel(l);
+        ValType[] types = StackEntry.topTypes(at, StackEntry.height(at));
+        Object[] frameStack = new Object[types.length];
+        for (int k = 0; k < types.length; k++) {
+            frameStack[k] = JvmLocals.frameType(types[k]);
+        }
+        frameWriter.frameHere(locals.frameLocals(!prologueDone, liveIntSlot), frameStack);
     }
 
     // ---------------------------------------------------------------------------------------

@@ -179,17 +179,12 @@ public final class ModuleCompiler {
     }
 
     /**
-     * A ClassWriter that computes stack map frames without loading classes: generated code only
-     * ever merges unrelated reference types into {@code Object}.
+     * The ClassWriter of generated classes: it computes the maximum stack and locals; the stack map
+     * frames are written by the translator itself (see FrameWriter).
      */
     private static final class GeneratedClassWriter extends ClassWriter {
         GeneratedClassWriter() {
-            super(ClassWriter.COMPUTE_FRAMES);
-        }
-
-        @Override
-        protected String getCommonSuperClass(String type1, String type2) {
-            return type1.equals(type2) ? type1 : "java/lang/Object";
+            super(ClassWriter.COMPUTE_MAXS);
         }
     }
 }

@@ -29,47 +29,31 @@ final class NumericEmitter {
         return op.code >= 0x45 && op.code <= 0xC4 || op.code >= 0xFC00 && op.code <= 0xFC07;
     }
 
-    /** Emits {@code op}; see {@link #handles}. */
-    static void emit(MethodVisitor mv, Opcode op) {
-        switch (op) {
-            // i32 comparisons
-            case I32_EQZ: compareZero(mv, Opcodes.IFEQ); break;
-            case I32_EQ: compareInt(mv, Opcodes.IF_ICMPEQ, false); break;
-            case I32_NE: compareInt(mv, Opcodes.IF_ICMPNE, false); break;
-            case I32_LT_S: compareInt(mv, Opcodes.IF_ICMPLT, false); break;
-            case I32_LT_U: compareInt(mv, Opcodes.IF_ICMPLT, true); break;
-            case I32_GT_S: compareInt(mv, Opcodes.IF_ICMPGT, false); break;
-            case I32_GT_U: compareInt(mv, Opcodes.IF_ICMPGT, true); break;
-            case I32_LE_S: compareInt(mv, Opcodes.IF_ICMPLE, false); break;
-            case I32_LE_U: compareInt(mv, Opcodes.IF_ICMPLE, true); break;
-            case I32_GE_S: compareInt(mv, Opcodes.IF_ICMPGE, false); break;
-            case I32_GE_U: compareInt(mv, Opcodes.IF_ICMPGE, true); break;
-            // i64 comparisons
-            case I64_EQZ: mv.visitInsn(Opcodes.LCONST_0); mv.visitInsn(Opcodes.LCMP); compareZero(mv, Opcodes.IFEQ); break;
-            case I64_EQ: compareLong(mv, Opcodes.IFEQ, false); break;
-            case I64_NE: compareLong(mv, Opcodes.IFNE, false); break;
-            case I64_LT_S: compareLong(mv, Opcodes.IFLT, false); break;
-            case I64_LT_U: compareLong(mv, Opcodes.IFLT, true); break;
-            case I64_GT_S: compareLong(mv, Opcodes.IFGT, false); break;
-            case I64_GT_U: compareLong(mv, Opcodes.IFGT, true); break;
-            case I64_LE_S: compareLong(mv, Opcodes.IFLE, false); break;
-            case I64_LE_U: compareLong(mv, Opcodes.IFLE, true); break;
-            case I64_GE_S: compareLong(mv, Opcodes.IFGE, false); break;
-            case I64_GE_U: compareLong(mv, Opcodes.IFGE, true); break;
-            // float comparisons: fcmpl yields -1 for NaN, fcmpg +1; pick the one that makes NaN false
-            case F32_EQ: compareFloat(mv, Opcodes.FCMPL, Opcodes.IFEQ); break;
-            case F32_NE: compareFloat(mv, Opcodes.FCMPL, Opcodes.IFNE); break;
-            case F32_LT: compareFloat(mv, Opcodes.FCMPG, Opcodes.IFLT); break;
-            case F32_GT: compareFloat(mv, Opcodes.FCMPL, Opcodes.IFGT); break;
-            case F32_LE: compareFloat(mv, Opcodes.FCMPG, Opcodes.IFLE); break;
-            case F32_GE: compareFloat(mv, Opcodes.FCMPL, Opcodes.IFGE); break;
-            case F64_EQ: compareFloat(mv, Opcodes.DCMPL, Opcodes.IFEQ); break;
-            case F64_NE: compareFloat(mv, Opcodes.DCMPL, Opcodes.IFNE); break;
-            case F64_LT: compareFloat(mv, Opcodes.DCMPG, Opcodes.IFLT); break;
-            case F64_GT: compareFloat(mv, Opcodes.DCMPL, Opcodes.IFGT); break;
-            case F64_LE: compareFloat(mv, Opcodes.DCMPG, Opcodes.IFLE); break;
-            case F64_GE: compareFloat(mv, Opcodes.DCMPL, Opcodes.IFGE); break;
+    /**
+     * Places a jump target and declares its stack map frame: the operand stack there is the one
+     * under the instruction's operands, plus the int result if {@code pushedInt}.
+     */
+    interface Labels {
+        void place(Label label, boolean pushedInt);
+    }
 
+    /** Emits {@code op}; see {@link #handles}. {@code labels} places the jump targets it needs. */
+    static void emit(MethodVisitor mv, Opcode op, Labels labels) {
+        int jump = fusedJump(op);
+        if (jump >= 0) {
+            // A comparison: the same jump a fused cmp+br_if would use, then 0 or 1.
+            prepareFusedCompare(mv, op);
+            Label yes = new Label();
+            Label done = new Label();
+            mv.visitJumpInsn(jump, yes);
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitJumpInsn(Opcodes.GOTO, done);
+            labels.place(yes, false);
+            mv.visitInsn(Opcodes.ICONST_1);
+            labels.place(done, true);
+            return;
+        }
+        switch (op) {
             // i32 arithmetic
             case I32_CLZ: staticCall(mv, "java/lang/Integer", "numberOfLeadingZeros", "(I)I"); break;
             case I32_CTZ: staticCall(mv, "java/lang/Integer", "numberOfTrailingZeros", "(I)I"); break;
@@ -282,43 +266,6 @@ final class NumericEmitter {
 
     private static void staticCall(MethodVisitor mv, String owner, String name, String desc) {
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, owner, name, desc, false);
-    }
-
-    /** Turns the int on the stack into 1 if {@code jump} (a one-operand if) is taken, else 0. */
-    private static void compareZero(MethodVisitor mv, int jump) {
-        materialize(mv, jump);
-    }
-
-    private static void compareInt(MethodVisitor mv, int jump, boolean unsigned) {
-        if (unsigned) {
-            flipIntSigns(mv);
-        }
-        materialize(mv, jump);
-    }
-
-    private static void compareLong(MethodVisitor mv, int jump, boolean unsigned) {
-        if (unsigned) {
-            flipLongSigns(mv);
-        }
-        mv.visitInsn(Opcodes.LCMP);
-        materialize(mv, jump);
-    }
-
-    private static void compareFloat(MethodVisitor mv, int cmp, int jump) {
-        mv.visitInsn(cmp);
-        materialize(mv, jump);
-    }
-
-    /** {@code jump ? 1 : 0}. */
-    private static void materialize(MethodVisitor mv, int jump) {
-        Label yes = new Label();
-        Label done = new Label();
-        mv.visitJumpInsn(jump, yes);
-        mv.visitInsn(Opcodes.ICONST_0);
-        mv.visitJumpInsn(Opcodes.GOTO, done);
-        mv.visitLabel(yes);
-        mv.visitInsn(Opcodes.ICONST_1);
-        mv.visitLabel(done);
     }
 
     /** a b -> (a ^ MIN) (b ^ MIN): unsigned order becomes signed order. */
