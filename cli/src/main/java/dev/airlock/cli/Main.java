@@ -21,6 +21,8 @@ public final class Main {
      */
     static final List<Command> COMMANDS = List.of(
             new RunCommand(),
+            new DecodeCommand(),
+            new RenderTextCommand(),
             new SpecCommand(),
             new HelpCommand());
 
@@ -121,12 +123,14 @@ public final class Main {
     static final String EXIT_STATUS_HELP = ""
             + "Exit status:\n"
             + "  0   success\n"
-            + "  1   the testsuite ran and some command failed (spec)\n"
-            + "  2   unusable input: missing or unreadable file or directory; malformed, invalid,\n"
-            + "      uncompilable or unlinkable module\n"
-            + "  3   the WebAssembly code trapped (stderr: \"trap: KIND: message\")\n"
+            + "  1   the testsuite ran and some command failed (spec); the sandboxed library refused\n"
+            + "      the input, trapped or timed out, or the result would exceed a limit (decode,\n"
+            + "      render-text)\n"
+            + "  2   unusable file: missing or unreadable file or directory, output that cannot be\n"
+            + "      written; malformed, invalid, uncompilable or unlinkable module\n"
+            + "  3   the WebAssembly code trapped (run; stderr: \"trap: KIND: message\")\n"
             + "  64  bad command-line usage\n"
-            + "  70  internal error (a bug in airlock)\n";
+            + "  70  internal error (a bug in airlock, or a library's Wasm module not built)\n";
 
     /** Whether {@code arg} is {@code -h} or {@code --help}. */
     static boolean isHelpOption(String arg) {

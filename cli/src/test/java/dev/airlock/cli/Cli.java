@@ -42,4 +42,24 @@ final class Cli {
         return new Result(status, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"),
                 err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
     }
+
+    /**
+     * Runs one command object directly (for a command made with a working directory of the
+     * test's own), with captured output streams, as {@link Main#run} would.
+     *
+     * @throws AssertionError if the command reports a usage error
+     */
+    static Result run(Command command, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = command.run(java.util.List.of(args), o, e);
+        } catch (UsageException e) {
+            throw new AssertionError("usage error: " + e.getMessage(), e);
+        }
+        return new Result(status, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"),
+                err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+    }
 }
