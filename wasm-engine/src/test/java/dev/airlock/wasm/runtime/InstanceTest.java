@@ -115,18 +115,31 @@ class InstanceTest {
      * Calls {@code f} with a deadline {@code delay} from now; asserts it traps with
      * {@code interrupted} no earlier than the deadline and at most {@link #SLACK_NANOS} after it.
      */
+    /**
+     * Calls {@code f} with a deadline {@code delay} away and expects an INTERRUPTED trap no earlier
+     * than the deadline and at most {@link #SLACK_NANOS} after it. Wall-clock latency on a shared
+     * machine also measures the scheduler (a timer thread or the caller descheduled for tens of
+     * milliseconds by unrelated load), so a late attempt is retried up to twice; an early trap, or
+     * three late ones, fail. Every attempt must trap.
+     */
     private static void assertInterruptedInTime(Instance instance, FunctionInstance f, Duration delay, Object... args) {
-        long start = System.nanoTime();
-        ScheduledFuture<?> deadline = instance.interruptAfter(delay);
-        try {
-            assertTrap(TrapKind.INTERRUPTED, () -> f.call(args));
-        } finally {
-            deadline.cancel(false);
+        StringBuilder lateness = new StringBuilder();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long start = System.nanoTime();
+            ScheduledFuture<?> deadline = instance.interruptAfter(delay);
+            try {
+                assertTrap(TrapKind.INTERRUPTED, () -> f.call(args));
+            } finally {
+                deadline.cancel(false);
+            }
+            long elapsed = System.nanoTime() - start;
+            assertTrue(elapsed >= delay.toNanos(), f.name() + " was interrupted before its deadline: " + elapsed / 1_000_000 + " ms");
+            if (elapsed <= delay.toNanos() + SLACK_NANOS) {
+                return;
+            }
+            lateness.append(lateness.length() == 0 ? "" : ", ").append((elapsed - delay.toNanos()) / 1_000_000).append(" ms");
         }
-        long elapsed = System.nanoTime() - start;
-        assertTrue(elapsed >= delay.toNanos(), f.name() + " was interrupted before its deadline: " + elapsed / 1_000_000 + " ms");
-        assertTrue(elapsed <= delay.toNanos() + SLACK_NANOS,
-                f.name() + " ended " + (elapsed - delay.toNanos()) / 1_000_000 + " ms after its deadline");
+        fail(f.name() + " ended late after its deadline in every attempt: " + lateness);
     }
 
     @ParameterizedTest(name = "split into regions: {0}")
