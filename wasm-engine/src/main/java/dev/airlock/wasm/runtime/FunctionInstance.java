@@ -29,6 +29,8 @@ public final class FunctionInstance {
     final Instance instance;
     /** A name for messages: the export or import name, or {@code func[i]}. */
     private final String name;
+    /** {@link #invoker()}, built on first use. */
+    private MethodHandle invoker;
 
     FunctionInstance(FuncType type, MethodHandle handle, Instance instance, String name) {
         this.type = type.intern();
@@ -54,7 +56,8 @@ public final class FunctionInstance {
     /**
      * Calls the function with boxed arguments ({@code Integer}, {@code Long}, {@code Float},
      * {@code Double}, references) and returns its results boxed the same way. This is the generic,
-     * convenient entry point; it costs a few allocations per call.
+     * convenient entry point; it costs a few allocations per call. It runs through
+     * {@link #invoker()}, so both entry points give the same guarantees.
      *
      * @throws IllegalArgumentException if the arguments do not match the function's type
      * @throws Trap if execution traps; nothing else is thrown by the Wasm code
@@ -66,11 +69,15 @@ public final class FunctionInstance {
         for (int i = 0; i < args.length; i++) {
             Values.check(type.param(i), args[i]);
         }
-        Object[] full = new Object[args.length + 2];
-        System.arraycopy(args, 0, full, 0, args.length);
-        full[args.length] = instance;
-        full[args.length + 1] = instance != null ? instance.entryDepth() : Instance.DEFAULT_MAX_CALL_DEPTH;
-        Object result = instance != null ? invokeFrom(instance, full) : invokeGuarded(full);
+        Object result;
+        try {
+            result = invoker().invokeWithArguments(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            // The invoker converts every checked exception; this is unreachable in practice.
+            throw new Trap(TrapKind.HOST_ERROR, t.toString(), t);
+        }
         if (type.resultCount() == 0) {
             return new Object[0];
         }
@@ -81,37 +88,28 @@ public final class FunctionInstance {
     }
 
     /**
-     * Invokes with the instance's host-call state saved and restored around the call, and clears
-     * a pending interrupt request when an {@code interrupted} trap leaves the outermost call.
+     * The typed entry point of this function: a method handle of type {@code (P1 .. Pn) R}
+     * (parameters and result in their JVM representation, see {@link #jvmType}; {@code R} is
+     * {@code void}, the single result's type, or {@code Object[]} for several results) with this
+     * function's instance and call-depth budget bound. Call it with {@code invokeExact}; kept in
+     * a constant (a {@code static final} field, or class data of a hidden class), it is inlined by
+     * the JIT with no boxing on the way.
+     *
+     * <p>It gives the guarantees of {@link #call}: only a {@link Trap} leaves it for a failure in
+     * Wasm (a JVM stack overflow becomes {@code call stack exhausted}, an allocation failure
+     * {@code resource exhausted}); the instance's host-call state is saved and restored, so a
+     * host function may re-enter its instance through it and continues with the remaining depth
+     * budget; and an {@code interrupted} trap that leaves the outermost call withdraws the
+     * interrupt request. The same handle is returned on every call.
      */
-    private Object invokeFrom(Instance owner, Object[] args) {
-        int saved = owner.hostCallDepth;
-        try {
-            return invokeGuarded(args);
-        } catch (Trap t) {
-            if (t.kind() == TrapKind.INTERRUPTED && saved == Instance.NO_HOST_CALL) {
-                owner.interruption.clear();
-            }
-            throw t;
-        } finally {
-            owner.hostCallDepth = saved;
+    public MethodHandle invoker() {
+        MethodHandle h = invoker;
+        if (h == null) {
+            // A benign race: two threads may build equivalent handles; either may be kept.
+            h = Invokers.create(this);
+            invoker = h;
         }
-    }
-
-    private Object invokeGuarded(Object[] args) {
-        try {
-            return handle.invokeWithArguments(args);
-        } catch (Trap e) {
-            throw e;
-        } catch (StackOverflowError e) {
-            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "the JVM thread's stack ran out");
-        } catch (OutOfMemoryError e) {
-            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "out of memory", e);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new Trap(TrapKind.HOST_ERROR, t.toString(), t);
-        }
+        return h;
     }
 
     /** The JVM type of {@link #handle} for functions of type {@code type}. */

@@ -162,6 +162,19 @@ public final class HostFunction {
         return new FunctionInstance(type, adapted, importer, name);
     }
 
+    /**
+     * This function as a function of {@code instance}: what the instance would get by importing
+     * it. Its calls receive {@code instance} as caller (so the function sees that instance's
+     * memory) and keep its host-call state, as calls of an import do. Use it to place a host
+     * function where a Wasm instance calls it indirectly, e.g. in a slot of the instance's
+     * exported table ({@link Table#set}): the host callbacks of a sandboxed library.
+     *
+     * @param name a name for messages (e.g. the callback's name)
+     */
+    public FunctionInstance asFunctionOf(Instance instance, String name) {
+        return bind(Objects.requireNonNull(instance, "instance"), Objects.requireNonNull(name, "name"));
+    }
+
     /** A callable function instance not tied to any importing instance (caller is null). */
     public FunctionInstance toFunctionInstance(String name) {
         return new FunctionInstance(type, adapted, null, name);

@@ -112,14 +112,6 @@ public final class Instance {
         elements[index] = NO_REFS;
     }
 
-    /**
-     * The call-depth budget of a call that enters this instance from the host: the configured
-     * depth, or, from a host function this instance's code called, that call's remaining budget.
-     */
-    int entryDepth() {
-        return hostCallDepth != NO_HOST_CALL ? hostCallDepth : config.maxCallDepth();
-    }
-
     /** Every export by name: {@link FunctionInstance}, {@link Table}, {@link Memory} or {@link Global}. */
     public Map<String, Object> exports() {
         return Collections.unmodifiableMap(exports);

@@ -18,7 +18,11 @@ import static dev.airlock.wasm.runtime.RobustnessSupport.assertTrap;
 import static dev.airlock.wasm.runtime.RobustnessSupport.call1;
 import static dev.airlock.wasm.runtime.RobustnessSupport.onThread;
 import static dev.airlock.wasm.runtime.RobustnessSupport.types;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.wasm.FuncType;
@@ -27,6 +31,11 @@ import dev.airlock.wasm.TrapKind;
 import dev.airlock.wasm.ValType;
 import dev.airlock.wasm.WasmModule;
 import dev.airlock.wasm.testing.WasmBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -266,8 +275,13 @@ class FunctionInstanceTest {
 
     /** {@code down(k) = k == 0 ? 0 : host.down(k - 1) + 1}, where the host calls the export {@code down}. */
     private static Instance reentrantRecursion(int maxCallDepth) {
-        WasmBuilder b = new WasmBuilder();
         FuncType type = FuncType.of(types(I32), types(I32));
+        return reentrantRecursion(maxCallDepth, HostFunction.of(type, (caller, args) -> caller.function("down").call(args[0])));
+    }
+
+    /** {@link #reentrantRecursion(int)} with the given host function as {@code host.down}. */
+    private static Instance reentrantRecursion(int maxCallDepth, HostFunction callback) {
+        WasmBuilder b = new WasmBuilder();
         int t = b.type(types(I32), types(I32));
         int host = b.importFunction("host", "down", t);
         WasmBuilder.Code down = b.function(t);
@@ -277,7 +291,6 @@ class FunctionInstanceTest {
                 .op(LOCAL_GET, 0).i32Const(1).op(I32_SUB).op(CALL, host).i32Const(1).op(I32_ADD)
                 .end().end();
         b.exportFunction("down", down.functionIndex);
-        HostFunction callback = HostFunction.of(type, (caller, args) -> caller.function("down").call(args[0]));
         return WasmModule.compile(b.build())
                 .instantiate(new Imports().function("host", "down", callback), InstanceConfig.DEFAULT.withMaxCallDepth(maxCallDepth));
     }
@@ -353,5 +366,109 @@ class FunctionInstanceTest {
         for (int i = 0; i < n; i++) {
             assertEquals(10 + 3, call1(instance.function("f" + i), 10, 3), "f" + i + " after the overflow sweep");
         }
+    }
+
+    // ---- invoker(): the typed entry point, with the guarantees of call()
+
+    @Test
+    void invokerHasTheUnboxedTypeAndIsCreatedOnce() throws Throwable {
+        Instance instance = recursion(100);
+        MethodHandle answer = instance.function("answer").invoker();
+        assertEquals(MethodType.methodType(int.class), answer.type());
+        assertEquals(42, (int) answer.invokeExact());
+        MethodHandle rec = instance.function("rec").invoker();
+        assertEquals(MethodType.methodType(int.class, int.class), rec.type());
+        assertEquals(7, (int) rec.invokeExact(7));
+        assertSame(rec, instance.function("rec").invoker());
+    }
+
+    @Test
+    void invokerDepthLimitIsTheConfiguredOne() throws Throwable {
+        onThread(64L * 1024 * 1024, () -> {
+            Instance instance = recursion(DEPTH);
+            MethodHandle rec = instance.function("rec").invoker();
+            assertEquals(DEPTH - 1, (int) rec.invokeExact(DEPTH - 1));
+            assertTrap(TrapKind.CALL_STACK_EXHAUSTED, () -> (int) rec.invokeExact(DEPTH));
+            assertEquals(3, (int) rec.invokeExact(3));
+        });
+    }
+
+    @Test
+    void invokerTurnsAJvmStackOverflowIntoATrap() throws Throwable {
+        onThread(256 * 1024, () -> {
+            Instance instance = recursion(Integer.MAX_VALUE);
+            MethodHandle forever = instance.function("forever").invoker();
+            for (int round = 0; round < 5; round++) {
+                assertTrap(TrapKind.CALL_STACK_EXHAUSTED, () -> (int) forever.invokeExact(0));
+                assertEquals(5, (int) instance.function("rec").invoker().invokeExact(5));
+            }
+        });
+    }
+
+    @Test
+    void reentryThroughAHostFunctionUsingTheInvokerKeepsTheBudget() throws Throwable {
+        onThread(64L * 1024 * 1024, () -> {
+            MethodHandle down = MethodHandles.lookup().findStatic(FunctionInstanceTest.class, "downViaInvoker",
+                    MethodType.methodType(int.class, Instance.class, int.class));
+            Instance instance = reentrantRecursion(5, HostFunction.wrap(FuncType.of(types(I32), types(I32)), down));
+            MethodHandle entry = instance.function("down").invoker();
+            assertEquals(1, (int) entry.invokeExact(1));
+            assertTrap(TrapKind.CALL_STACK_EXHAUSTED, () -> (int) entry.invokeExact(40));
+            // The host-call state was restored on the way out: a fresh call has the full budget again.
+            assertEquals(2, (int) entry.invokeExact(2));
+        });
+    }
+
+    static int downViaInvoker(Instance caller, int k) throws Throwable {
+        return (int) caller.function("down").invoker().invokeExact(k);
+    }
+
+    @Test
+    void interruptedTrapLeavingTheInvokerWithdrawsTheRequest() throws Throwable {
+        Instance instance = recursion(100);
+        MethodHandle answer = instance.function("answer").invoker();
+        instance.interrupt();
+        assertTrap(TrapKind.INTERRUPTED, () -> (int) answer.invokeExact());
+        assertFalse(instance.interruption().isRequested(), "the request was acted on");
+        assertEquals(42, (int) answer.invokeExact());
+    }
+
+    @Test
+    void invokerOfAHostFunctionConvertsWhatItThrows() throws Throwable {
+        FuncType type = FuncType.of(types(I32), types(I32));
+        MethodHandle failing = MethodHandles.lookup().findStatic(FunctionInstanceTest.class, "failing",
+                MethodType.methodType(int.class, int.class));
+        MethodHandle h = HostFunction.wrap(type, failing).toFunctionInstance("failing").invoker();
+        assertEquals(MethodType.methodType(int.class, int.class), h.type());
+        assertEquals(2, (int) h.invokeExact(1));
+        Trap trap = assertTrap(TrapKind.HOST_ERROR, () -> (int) h.invokeExact(-1));
+        assertTrue(trap.getCause() instanceof UncheckedIOException, String.valueOf(trap.getCause()));
+    }
+
+    static int failing(int x) {
+        if (x < 0) {
+            throw new UncheckedIOException(new IOException("negative"));
+        }
+        return x + 1;
+    }
+
+    @Test
+    void invokerOfAFunctionWithSeveralResultsReturnsThemBoxed() throws Throwable {
+        WasmBuilder b = new WasmBuilder();
+        int t = b.type(types(I32, ValType.I64), types(ValType.I64, I32));
+        WasmBuilder.Code swap = b.function(t);
+        swap.op(LOCAL_GET, 1).op(LOCAL_GET, 0).end();
+        b.exportFunction("swap", swap.functionIndex);
+        MethodHandle h = WasmModule.compile(b.build()).instantiate().function("swap").invoker();
+        assertEquals(MethodType.methodType(Object[].class, int.class, long.class), h.type());
+        assertArrayEquals(new Object[] {9L, 4}, (Object[]) h.invokeExact(4, 9L));
+    }
+
+    @Test
+    void invokerRejectsArgumentsOfTheWrongTypeBeforeRunning() {
+        MethodHandle rec = recursion(100).function("rec").invoker();
+        assertThrows(java.lang.invoke.WrongMethodTypeException.class, () -> {
+            long ignored = (long) rec.invokeExact(1L);
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.airlock.wasm.runtime;
 
 import static dev.airlock.wasm.runtime.RobustnessSupport.CALL;
+import static dev.airlock.wasm.runtime.RobustnessSupport.CALL_INDIRECT;
 import static dev.airlock.wasm.runtime.RobustnessSupport.DROP;
 import static dev.airlock.wasm.runtime.RobustnessSupport.F32;
 import static dev.airlock.wasm.runtime.RobustnessSupport.F64;
@@ -372,5 +373,69 @@ class HostFunctionTest {
         Instance instance = WasmModule.compile(b.build()).instantiate(
                 new Imports().function("host", "seven", HostFunction.of(FuncType.of(NONE, types(I32)), (c, a) -> new Object[] {7})));
         assertEquals(7, call1(instance.function("f")));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // asFunctionOf: a host function placed in a table, as host callbacks of a library are
+
+    /**
+     * Exports its table {@code table} (2 slots, growable to 4) and {@code callSlot(slot, x)}, which
+     * calls {@code table[slot](x)} indirectly as an {@code (i32) -> i32} function.
+     */
+    private static Instance tableCaller(int maxCallDepth) {
+        WasmBuilder b = new WasmBuilder();
+        int unary = b.type(types(I32), types(I32));
+        int binary = b.type(types(I32, I32), types(I32));
+        b.memory(1, -1);
+        int table = b.table(ValType.FUNCREF, 2, 4);
+        WasmBuilder.Code call = b.function(binary);
+        call.op(LOCAL_GET, 1).op(LOCAL_GET, 0).op(CALL_INDIRECT, unary).op(0x00 /* table 0 */).end();
+        b.exportFunction("callSlot", call.functionIndex);
+        b.export("table", 1, table);
+        return WasmModule.compile(b.build()).instantiate(new Imports(), InstanceConfig.DEFAULT.withMaxCallDepth(maxCallDepth));
+    }
+
+    @Test
+    void hostFunctionPlacedInATableIsCalledIndirectlyWithItsInstanceAsCaller() throws Exception {
+        Instance instance = tableCaller(1000);
+        MethodHandle h = MethodHandles.lookup().findStatic(HostFunctionTest.class, "pagesPlus",
+                MethodType.methodType(int.class, Instance.class, int.class));
+        FunctionInstance f = HostFunction.wrap(I32_TO_I32, h).asFunctionOf(instance, "pagesPlus");
+        assertEquals("pagesPlus", f.name());
+        Table table = instance.table("table");
+        int slot = table.grow(1, null);
+        assertEquals(2, slot);
+        table.set(slot, f);
+        assertEquals(10 + 1, call1(instance.function("callSlot"), slot, 10));
+        instance.memory().grow(1);
+        assertEquals(10 + 2, call1(instance.function("callSlot"), slot, 10));
+        // Freed again: a call through the stale index traps inside, it does not reach the host.
+        table.set(slot, null);
+        assertTrap(TrapKind.UNINITIALIZED_ELEMENT, () -> instance.function("callSlot").call(slot, 10));
+    }
+
+    @Test
+    void hostFunctionInATableOfTheWrongTypeIsAnIndirectCallTypeMismatch() {
+        Instance instance = tableCaller(1000);
+        HostFunction nullary = HostFunction.of(FuncType.of(NONE, types(I32)), (c, a) -> new Object[] {1});
+        instance.table("table").set(0, nullary.asFunctionOf(instance, "nullary"));
+        assertTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, () -> instance.function("callSlot").call(0, 1));
+    }
+
+    @Test
+    void hostFunctionInATableReenteringItsInstanceKeepsTheCallDepthBudget() {
+        Instance instance = tableCaller(6);
+        // slot 0: x == 0 ? 0 : callSlot(0, x - 1) + 1, through the host each time.
+        HostFunction down = HostFunction.of(I32_TO_I32, (caller, args) -> {
+            int x = (Integer) args[0];
+            if (x == 0) {
+                return new Object[] {0};
+            }
+            return new Object[] {(Integer) caller.function("callSlot").call(0, x - 1)[0] + 1};
+        });
+        instance.table("table").set(0, down.asFunctionOf(instance, "down"));
+        assertEquals(2, call1(instance.function("callSlot"), 0, 2));
+        assertTrap(TrapKind.CALL_STACK_EXHAUSTED, () -> instance.function("callSlot").call(0, 50));
+        assertEquals(2, call1(instance.function("callSlot"), 0, 2));
     }
 }
