@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs Airlock's benchmarks in one go and writes bench/results/<date>/:
+#
+#   machine.txt   the machine, JVM, node, and the commit measured
+#   inputs.json   the inputs (size, dimensions, SHA-256 of the native build's pixels)
+#   node.json     V8's raw numbers (bench/node/bench.mjs, run by the Java side as a subprocess)
+#   jmh.json      JMH's raw results (every other engine, compile and instantiation times)
+#   run.log       everything printed during the run
+#   results.md    the tables (dev.airlock.bench.Report; rerun it on a directory with
+#                 java -cp bench/target/benchmarks.jar dev.airlock.bench.Report bench/results/<date>)
+#
+# Builds the project first if bench/target/benchmarks.jar is missing or older than a source.
+# Arguments go to dev.airlock.bench.RunAll: --quick (short iterations, a smoke test),
+# --include REGEX (JMH benchmarks to run), --no-node, --no-jmh.
+# Environment: AIRLOCK_CORPUS (default ~/.cache/airlock/corpus), JAVA_HOME, BENCH_OUT (results dir).
+# Takes about 30 minutes on a 2-core machine.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+jar="$root/bench/target/benchmarks.jar"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+# ---- the corpus (images and fonts from Debian packages, cached outside the repository)
+corpus="${AIRLOCK_CORPUS:-$HOME/.cache/airlock/corpus}"
+if [ ! -d "$corpus/files" ]; then
+  "$root/scripts/fetch-corpus.sh"
+fi
+
+# ---- build if needed
+stale=0
+if [ ! -f "$jar" ]; then
+  stale=1
+elif [ -n "$(find "$root/pom.xml" "$root/wasm-engine/pom.xml" "$root/wasm-engine/src/main" "$root/libs/pom.xml" \
+      "$root/libs/src/main" "$root/bench/pom.xml" "$root/bench/src" -type f -newer "$jar" -print -quit)" ]; then
+  stale=1
+fi
+if [ "$stale" = 1 ]; then
+  echo "bench: building (mvn install -DskipTests -pl wasm-engine,libs -am; mvn package -pl bench)" >&2
+  mvn -q -B -ntp install -DskipTests -pl wasm-engine,libs -am
+  mvn -q -B -ntp package -DskipTests -pl bench
+fi
+
+if ! command -v node >/dev/null 2>&1; then
+  echo "bench: node not found: the V8 column will be empty (apt-get install nodejs)" >&2
+fi
+
+# ---- the results directory
+out="${BENCH_OUT:-$root/bench/results/$(date -u +%Y-%m-%d)}"
+if [ -z "${BENCH_OUT:-}" ] && [ -e "$out" ]; then
+  out="$out-$(date -u +%H%M)"
+fi
+mkdir -p "$out"
+
+{
+  echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "host:    $(uname -srm)"
+  echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores)"
+  echo "memory:  $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
+  echo "os:      $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")"
+  echo "java:    $("$java" -version 2>&1 | head -n 2 | tail -n 1)"
+  echo "node:    $(node --version 2>/dev/null || echo none)"
+  echo "gcc:     $(gcc --version 2>/dev/null | head -n 1)"
+  echo "clang:   $(clang --version 2>/dev/null | head -n 1)"
+  echo "commit:  $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" status --porcelain -- wasm-engine libs 2>/dev/null | grep -q . && echo ' (engine or libs modified)')"
+} > "$out/machine.txt"
+cat "$out/machine.txt"
+
+"$java" -Dairlock.repo="$root" -Dairlock.libs.nativeDir="$root/libs/target/native" \
+  -cp "$jar" dev.airlock.bench.RunAll --out "$out" --work "$root/bench/target/bench-work" "$@" 2>&1 | tee "$out/run.log"
+status=${PIPESTATUS[0]}
+echo "bench: results in $out (table: $out/results.md)"
+exit "$status"
