@@ -89,24 +89,34 @@ wasm_ldflags=(--target=wasm32-wasi -mexec-model=reactor -Wl,--export=malloc -Wl,
 native_cflags=("${common_cflags[@]}" -fPIC -shared -fvisibility=hidden)
 
 built=()
+# memset/memcpy/memmove as memory.fill/memory.copy (WebAssembly 2.0), which the engine runs as
+# Arrays.fill/System.arraycopy, in place of wasi-libc's byte loops (calloc's zeroing among their
+# callers). Only this file is compiled with -mbulk-memory: with it, clang 14 also wants real
+# thread-local storage, which the libraries' _Thread_local variables would then need.
+bulk_o="$obj/airlock_bulk_memory.wasm.o"
+if stale "$bulk_o" "$here/airlock_bulk_memory.c" "$here/build.sh"; then
+  "$CLANG" "${wasm_cflags[@]}" -mbulk-memory -c "$here/airlock_bulk_memory.c" -o "$bulk_o"
+fi
+
 # build_lib NAME GLUE.c HEADER...: both Wasm variants and the native library.
 build_lib() {
   local name="$1" glue="$here/$2"; shift 2
   local deps=("$glue" "$here/airlock_glue.h" "$here/build.sh" "$@")
+  # Our memset/memcpy/memmove come before wasi-libc on the link line, so they replace its own.
   local o="$obj/$name.wasm.o"
   if stale "$o" "${deps[@]}"; then
     "$CLANG" "${wasm_cflags[@]}" -c "$glue" -o "$o"
   fi
   # Separate link step, no -O: clang would run wasm-opt, which merges functions into huge ones.
-  if stale "$wasm_out/$name.wasm" "$o"; then
-    "$CLANG" "${wasm_ldflags[@]}" "$o" -o "$wasm_out/$name.wasm"
+  if stale "$wasm_out/$name.wasm" "$o" "$bulk_o"; then
+    "$CLANG" "${wasm_ldflags[@]}" "$o" "$bulk_o" -o "$wasm_out/$name.wasm"
     built+=("$name.wasm")
   fi
   # The "huge functions" variant for benchmarks: -O2 on the link line, so wasm-opt runs.
   if [ "$have_wasm_opt" = 1 ]; then
-    if stale "$wasm_out/$name.wasmopt.wasm" "$o"; then
+    if stale "$wasm_out/$name.wasmopt.wasm" "$o" "$bulk_o"; then
       PATH="$(dirname "$(command -v "$WASM_OPT")"):$PATH" \
-        "$CLANG" "${wasm_ldflags[@]}" -O2 "$o" -o "$wasm_out/$name.wasmopt.wasm"
+        "$CLANG" "${wasm_ldflags[@]}" -O2 "$o" "$bulk_o" -o "$wasm_out/$name.wasmopt.wasm"
       built+=("$name.wasmopt.wasm")
     fi
   fi
