@@ -14,10 +14,11 @@ import org.objectweb.asm.Opcodes;
  *
  * The argument. Linear memory is one Java byte[] (Memory.bytes) whose length is exactly the
  * memory's size. Generated code reaches it only through the JVM local that caches the array,
- * and accesses it only with baload/bastore or a little-endian byte-array VarHandle
- * (LittleEndian.*). Both check the JVM index against the array's length and throw
- * IndexOutOfBoundsException when [index, index + size) does not fit; the JVM guarantees this
- * check, so no access can touch anything outside the array, whatever the index.
+ * and accesses it only with baload/bastore or a little-endian byte-array VarHandle (through the
+ * static methods LittleEndian.getI32 etc., each one VarHandle access and nothing else). Both
+ * check the JVM index against the array's length and throw IndexOutOfBoundsException when
+ * [index, index + size) does not fit; the JVM guarantees this check, so no access can touch
+ * anything outside the array, whatever the index.
  *
  * What remains is WebAssembly's own rule (spec 4.4.7): the effective address is the 33-bit sum
  * ea = u32(base) + u32(offset), and the access traps unless ea + size <= memory size. The JVM
@@ -44,7 +45,6 @@ import org.objectweb.asm.Opcodes;
  * sandbox.
  */
 final class MemoryAccessEmitter {
-    private static final String VARHANDLE = "java/lang/invoke/VarHandle";
     private static final String LITTLE_ENDIAN = JvmTypes.RUNTIME + "LittleEndian";
 
     private MemoryAccessEmitter() {
@@ -145,22 +145,16 @@ final class MemoryAccessEmitter {
         mv.visitInsn(Opcodes.ATHROW);
     }
 
-    /** index -> value, through the VarHandle view {@code view}. */
+    /** index -> value, through {@code LittleEndian.get<view>}. */
     private static void viewGet(MethodVisitor mv, int memSlot, String view, String valueDesc) {
-        mv.visitFieldInsn(Opcodes.GETSTATIC, LITTLE_ENDIAN, view, "L" + VARHANDLE + ";");
-        mv.visitInsn(Opcodes.SWAP);               // vh index
-        mv.visitVarInsn(Opcodes.ALOAD, memSlot);
-        mv.visitInsn(Opcodes.SWAP);               // vh mem index
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, VARHANDLE, "get", "([BI)" + valueDesc, false);
+        mv.visitVarInsn(Opcodes.ALOAD, memSlot);  // index mem
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, LITTLE_ENDIAN, "get" + view, "(I[B)" + valueDesc, false);
     }
 
-    /** index -> (), storing the value held in {@code valueSlot} through the view {@code view}. */
+    /** index -> (), storing the value held in {@code valueSlot} through {@code LittleEndian.set<view>}. */
     private static void viewSet(MethodVisitor mv, int memSlot, int valueSlot, ValType valueType, String view,
                                 String valueDesc, int narrowing) {
-        mv.visitFieldInsn(Opcodes.GETSTATIC, LITTLE_ENDIAN, view, "L" + VARHANDLE + ";");
-        mv.visitInsn(Opcodes.SWAP);
-        mv.visitVarInsn(Opcodes.ALOAD, memSlot);
-        mv.visitInsn(Opcodes.SWAP);               // vh mem index
+        mv.visitVarInsn(Opcodes.ALOAD, memSlot);  // index mem
         mv.visitVarInsn(JvmTypes.loadOpcode(valueType), valueSlot);
         if (valueType == ValType.I64 && !valueDesc.equals("J")) {
             mv.visitInsn(Opcodes.L2I);
@@ -168,7 +162,7 @@ final class MemoryAccessEmitter {
         if (narrowing >= 0) {
             mv.visitInsn(narrowing);
         }
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, VARHANDLE, "set", "([BI" + valueDesc + ")V", false);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, LITTLE_ENDIAN, "set" + view, "(I[B" + valueDesc + ")V", false);
     }
 
     private static void byteGet(MethodVisitor mv, int memSlot) {

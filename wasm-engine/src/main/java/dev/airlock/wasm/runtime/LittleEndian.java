@@ -6,10 +6,18 @@ import java.nio.ByteOrder;
 
 /**
  * Little-endian views of {@code byte[]} used for linear-memory loads and stores, by generated code
- * (through {@code getstatic}; static final VarHandles are constants to the JIT, which compiles
- * each access to one unaligned machine load or store) and by the host accessors of
- * {@link Memory}. Each access checks the index against the array's length and throws
- * {@link ArrayIndexOutOfBoundsException} when the access would not fit.
+ * and by the host accessors of {@link Memory}. Each access checks the index against the array's
+ * length and throws {@link IndexOutOfBoundsException} when the access would not fit; static final
+ * VarHandles are constants to the JIT, which compiles each access to that check and one unaligned
+ * machine load or store.
+ *
+ * <p>Generated code calls the static methods ({@code getI32(index, memory)}, ...) rather than the
+ * VarHandles themselves: {@code iload; aload; invokestatic} is 4 bytes of bytecode where
+ * {@code getstatic} of the handle and {@code invokevirtual VarHandle.get} with the shuffling they
+ * need are 10. Smaller Wasm functions stay under HotSpot's inlining thresholds (a callee of at most
+ * 325 bytes is inlined at a hot call site) and large ones need fewer splits. The methods are
+ * trivially inlined, so the machine code is the same. Their parameter order, index first, is the
+ * order in which the generated code has the operands.
  */
 public final class LittleEndian {
     /** {@code short} view: 16-bit accesses. */
@@ -24,5 +32,49 @@ public final class LittleEndian {
     public static final VarHandle F64 = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
     private LittleEndian() {
+    }
+
+    // Loads: (index, memory) -> value.
+
+    public static short getI16(int index, byte[] memory) {
+        return (short) I16.get(memory, index);
+    }
+
+    public static int getI32(int index, byte[] memory) {
+        return (int) I32.get(memory, index);
+    }
+
+    public static long getI64(int index, byte[] memory) {
+        return (long) I64.get(memory, index);
+    }
+
+    public static float getF32(int index, byte[] memory) {
+        return (float) F32.get(memory, index);
+    }
+
+    public static double getF64(int index, byte[] memory) {
+        return (double) F64.get(memory, index);
+    }
+
+    // Stores: (index, memory, value) -> ().
+
+    public static void setI16(int index, byte[] memory, short value) {
+        I16.set(memory, index, value);
+    }
+
+    public static void setI32(int index, byte[] memory, int value) {
+        I32.set(memory, index, value);
+    }
+
+    public static void setI64(int index, byte[] memory, long value) {
+        I64.set(memory, index, value);
+    }
+
+    public static void setF32(int index, byte[] memory, float value) {
+        F32.set(memory, index, value);
+    }
+
+    public static void setF64(int index, byte[] memory, double value) {
+        F64.set(memory, index, value);
     }
 }
