@@ -11,9 +11,10 @@
 #
 # Builds the project first if bench/target/benchmarks.jar is missing or older than a source.
 # Arguments go to dev.airlock.bench.RunAll: --quick (short iterations, a smoke test),
-# --include REGEX (JMH benchmarks to run), --no-node, --no-jmh.
+# --include REGEX (JMH benchmarks to run, e.g. Boundary for the boundary costs alone), --no-node,
+# --no-jmh.
 # Environment: AIRLOCK_CORPUS (default ~/.cache/airlock/corpus), JAVA_HOME, BENCH_OUT (results dir).
-# Takes about 30 minutes on a 2-core machine.
+# Takes about 30 minutes on a 2-core machine, plus about 8 for the boundary costs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -31,7 +32,9 @@ stale=0
 if [ ! -f "$jar" ]; then
   stale=1
 elif [ -n "$(find "$root/pom.xml" "$root/wasm-engine/pom.xml" "$root/wasm-engine/src/main" "$root/libs/pom.xml" \
-      "$root/libs/src/main" "$root/bench/pom.xml" "$root/bench/src" -type f -newer "$jar" -print -quit)" ]; then
+      "$root/libs/src/main" "$root/tainted-types/pom.xml" "$root/tainted-types/src/main" "$root/marshalling/pom.xml" \
+      "$root/marshalling/src/main" "$root/sandbox-api/pom.xml" "$root/sandbox-api/src/main" \
+      "$root/bench/pom.xml" "$root/bench/src" -type f -newer "$jar" -print -quit)" ]; then
   stale=1
 fi
 if [ "$stale" = 1 ]; then
@@ -61,12 +64,12 @@ mkdir -p "$out"
   echo "node:    $(node --version 2>/dev/null || echo none)"
   echo "gcc:     $(gcc --version 2>/dev/null | head -n 1)"
   echo "clang:   $(clang --version 2>/dev/null | head -n 1)"
-  echo "commit:  $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" status --porcelain -- wasm-engine libs 2>/dev/null | grep -q . && echo ' (engine or libs modified)')"
+  echo "commit:  $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" status --porcelain -- wasm-engine tainted-types marshalling sandbox-api libs bench/src 2>/dev/null | grep -q . && echo ' (sources modified)')"
 } > "$out/machine.txt"
 cat "$out/machine.txt"
 
 "$java" -Dairlock.repo="$root" -Dairlock.libs.nativeDir="$root/libs/target/native" \
-  -cp "$jar" dev.airlock.bench.RunAll --out "$out" --work "$root/bench/target/bench-work" "$@" 2>&1 | tee "$out/run.log"
+  -Dairlock.bench.nativeDir="$root/bench/target/native" -cp "$jar" dev.airlock.bench.RunAll --out "$out" --work "$root/bench/target/bench-work" "$@" 2>&1 | tee "$out/run.log"
 status=${PIPESTATUS[0]}
 echo "bench: results in $out (table: $out/results.md)"
 exit "$status"

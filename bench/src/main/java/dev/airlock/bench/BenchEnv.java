@@ -12,8 +12,10 @@ import java.nio.file.Path;
  * Where the benchmarks find what they need: the corpus of real images and fonts
  * ({@code $AIRLOCK_CORPUS/files}, default {@code ~/.cache/airlock/corpus/files}, fetched by
  * {@code scripts/fetch-corpus.sh}), the native builds of the glue ({@code libs/target/native},
- * system property {@value NativeLibraries#DIRECTORY_PROPERTY}) and the Wasm modules (classpath
- * resources of the libs jar, which the uber-jar contains).
+ * system property {@value NativeLibraries#DIRECTORY_PROPERTY}) and of the boundary benchmark's
+ * library ({@code bench/target/native}, system property
+ * {@value BoundaryLibrary#NATIVE_DIR_PROPERTY}), and the Wasm modules (classpath resources of the
+ * libs jar and of this module's jar, which the uber-jar contains).
  */
 public final class BenchEnv {
     /** Where the libs jar keeps the Wasm modules. */
@@ -23,16 +25,22 @@ public final class BenchEnv {
     }
 
     /**
-     * Sets the native library directory if nobody did: {@code libs/target/native} of the checkout
-     * this code was built in (the uber-jar is {@code bench/target/benchmarks.jar}; the classes
-     * directory {@code bench/target/classes} is as deep).
+     * Sets the native library directories if nobody did: {@code libs/target/native} and
+     * {@code bench/target/native} of the checkout this code was built in (the uber-jar is
+     * {@code bench/target/benchmarks.jar}; the classes directory {@code bench/target/classes} is
+     * as deep).
      */
     public static synchronized void init() {
-        String dir = System.getProperty(NativeLibraries.DIRECTORY_PROPERTY);
+        setIfUnset(NativeLibraries.DIRECTORY_PROPERTY, "libs/target/native");
+        setIfUnset(BoundaryLibrary.NATIVE_DIR_PROPERTY, "bench/target/native");
+    }
+
+    private static void setIfUnset(String property, String underRepository) {
+        String dir = System.getProperty(property);
         if (dir == null || dir.isEmpty()) {
             Path repo = repositoryRoot();
             if (repo != null) {
-                System.setProperty(NativeLibraries.DIRECTORY_PROPERTY, repo.resolve("libs/target/native").toString());
+                System.setProperty(property, repo.resolve(underRepository).toString());
             }
         }
     }

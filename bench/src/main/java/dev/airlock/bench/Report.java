@@ -17,7 +17,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * {@code run.sh}) and writes {@code results.md}: per input and engine ms/op with JMH's error bars
  * (99.9% confidence) and the ratio to native without SIMD, per-format sums, totals, the
  * Airlock/Chicory speed-up, the wasm-opt/standard ratio, text rendering, compile and
- * instantiation times, and the targets with whether each is met.
+ * instantiation times, the boundary costs (ns per crossing, against plain JNA), and the targets
+ * with whether each is met. A run of some benchmarks only ({@code --include}) leaves out the
+ * sections it has no results for, and its targets read "not measured".
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.airlock.bench.Report bench/results/DATE</pre>
  */
@@ -41,6 +43,25 @@ public final class Report {
     static final double TARGET_WASMOPT = 1.2;
     static final double TARGET_COMPILE_MS = 500;
     static final double TARGET_INSTANTIATE_US = 1000;
+    /** The empty call on the Wasm backend, ns; RLBox's SFI (NaCl) sandbox reports 220 ns per call. */
+    static final double TARGET_EMPTY_CALL_NS = 50;
+    static final double RLBOX_SFI_CALL_NS = 220;
+
+    /** Boundary operations ({@link BoundaryBenchmark}'s methods) in row order, with their labels. */
+    static final Map<String, String> BOUNDARY_OPERATIONS = new LinkedHashMap<>();
+    /** Boundary engines in column order, with their headings; the last is the baseline of the ratios. */
+    static final Map<String, String> BOUNDARY_ENGINES = new LinkedHashMap<>();
+    static final String BOUNDARY_BASELINE = "jna";
+
+    static {
+        BOUNDARY_OPERATIONS.put("emptyCall", "empty call");
+        BOUNDARY_OPERATIONS.put("roundTrip1k", "1 KB in+out");
+        BOUNDARY_OPERATIONS.put("callbackRoundTrip", "callback round trip");
+        BOUNDARY_ENGINES.put("airlock", "Airlock wasm");
+        BOUNDARY_ENGINES.put("airlock_deadline", "Airlock wasm, 1 s deadline");
+        BOUNDARY_ENGINES.put("airlock_native", "Airlock native backend");
+        BOUNDARY_ENGINES.put(BOUNDARY_BASELINE, "JNA direct");
+    }
 
     /** A measurement: mean, 99.9% error half-width, number of samples. */
     record Stat(double mean, double error, int n) {
@@ -59,6 +80,8 @@ public final class Report {
     private final Map<String, Map<String, Stat>> compileWarm = new TreeMap<>();
     /** library -> engine -> µs. */
     private final Map<String, Map<String, Stat>> instantiate = new TreeMap<>();
+    /** operation -> engine -> ns. */
+    private final Map<String, Map<String, Stat>> boundary = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private Map<String, Object> node;
     private final Map<String, String> jmhSettings = new TreeMap<>();
@@ -81,7 +104,8 @@ public final class Report {
             node = (Map<String, Object>) Json.parse(Files.readString(nodeFile));
             readNode();
         } else {
-            notes.add("No V8 results (node.json missing: node not installed or failed).");
+            notes.add(Boolean.FALSE.equals(inputsFile.get("node")) ? "V8 not run (--no-node)."
+                    : "No V8 results (node.json missing: node not installed or failed).");
         }
     }
 
@@ -121,6 +145,19 @@ public final class Report {
                         .computeIfAbsent((String) params.get("library"), k -> new LinkedHashMap<>()).put(engine, stat);
                 case "InstantiateBenchmark" -> instantiate.computeIfAbsent((String) params.get("library"),
                         k -> new LinkedHashMap<>()).put(engine, stat);
+                case "BoundaryBenchmark" -> {
+                    boundary.computeIfAbsent(method, k -> new LinkedHashMap<>()).put(engine, stat);
+                    int forks = (int) Json.number(r.get("forks"));
+                    jmhSettings.putIfAbsent("boundary", "boundary costs: " + forks + (forks == 1 ? " fork" : " forks")
+                            + " per operation and engine, " + (int) Json.number(r.get("warmupIterations"))
+                            + " warm-up iterations of " + r.get("warmupTime") + ", "
+                            + (int) Json.number(r.get("measurementIterations")) + " measured iterations of "
+                            + r.get("measurementTime") + " per fork");
+                    if (jvm.isEmpty()) {
+                        jvm = "JVM " + r.get("jvm") + " (" + r.get("vmName") + " " + r.get("vmVersion") + "), JMH "
+                                + r.get("jmhVersion") + ", JVM options " + r.get("jvmArgs");
+                    }
+                }
                 default -> notes.add("Unknown benchmark " + benchmark + ".");
             }
         }
@@ -219,6 +256,14 @@ public final class Report {
         return met ? "**yes**" : "**no**";
     }
 
+    /** Whether a target is met, or "—" when this run did not measure it. */
+    private static String yes(boolean measured, boolean met) {
+        return measured ? yes(met) : "—";
+    }
+
+    /** What a target's "measured" cell says when the run has no results for it. */
+    private static final String NOT_MEASURED = "not measured";
+
     private String render(String machine) {
         StringBuilder b = new StringBuilder();
         Map<String, List<String>> formats = byFormat();
@@ -231,8 +276,10 @@ public final class Report {
         b.append("## Targets\n\n");
         b.append("| target | measured | met |\n|---|---|---|\n");
         double total = airlockTotal / nativeTotal;
+        boolean decoded = !decode.isEmpty();
         b.append("| Airlock ≤ ").append(TARGET_TOTAL).append("× native (no SSE2), total over the inputs | ")
-                .append(ratio(total)).append(" | ").append(yes(total <= TARGET_TOTAL)).append(" |\n");
+                .append(decoded ? ratio(total) : NOT_MEASURED).append(" | ").append(yes(decoded, total <= TARGET_TOTAL))
+                .append(" |\n");
         String worstFormat = null;
         double worst = Double.NaN;
         List<String> over = new ArrayList<>();
@@ -253,17 +300,19 @@ public final class Report {
                 worstChicoryFormat = f.getKey();
             }
         }
-        b.append("| Airlock ≤ ").append(TARGET_FORMAT).append("× native (no SSE2) on every format | worst: ")
-                .append(worstFormat).append(' ').append(ratio(worst))
-                .append(over.isEmpty() ? "" : "; over: " + String.join(", ", over)).append(" | ")
-                .append(yes(over.isEmpty())).append(" |\n");
+        b.append("| Airlock ≤ ").append(TARGET_FORMAT).append("× native (no SSE2) on every format | ")
+                .append(decoded ? "worst: " + worstFormat + ' ' + ratio(worst)
+                        + (over.isEmpty() ? "" : "; over: " + String.join(", ", over)) : NOT_MEASURED)
+                .append(" | ").append(yes(decoded, over.isEmpty())).append(" |\n");
         double speedup = chicoryTotal / airlockTotal;
-        b.append("| Airlock ≥ ").append(TARGET_CHICORY).append("× faster than Chicory (total) | ").append(ratio(speedup))
-                .append(" (least on one format: ").append(worstChicoryFormat).append(' ').append(ratio(worstChicory))
-                .append(") | ").append(yes(speedup >= TARGET_CHICORY)).append(" |\n");
+        b.append("| Airlock ≥ ").append(TARGET_CHICORY).append("× faster than Chicory (total) | ")
+                .append(decoded ? ratio(speedup) + " (least on one format: " + worstChicoryFormat + ' ' + ratio(worstChicory)
+                        + ")" : NOT_MEASURED)
+                .append(" | ").append(yes(decoded, speedup >= TARGET_CHICORY)).append(" |\n");
         double wasmopt = wasmoptTotal / airlockTotal;
-        b.append("| wasm-opt build ≤ ").append(TARGET_WASMOPT).append("× the standard build (total) | ").append(ratio(wasmopt))
-                .append(" | ").append(yes(wasmopt <= TARGET_WASMOPT)).append(" |\n");
+        b.append("| wasm-opt build ≤ ").append(TARGET_WASMOPT).append("× the standard build (total) | ")
+                .append(decoded ? ratio(wasmopt) : NOT_MEASURED).append(" | ").append(yes(decoded, wasmopt <= TARGET_WASMOPT))
+                .append(" |\n");
         List<String> compileParts = new ArrayList<>();
         boolean compileMet = !compileCold.isEmpty();
         for (Map.Entry<String, Map<String, Stat>> e : compileCold.entrySet()) {
@@ -276,8 +325,8 @@ public final class Report {
             compileMet &= s.mean <= TARGET_COMPILE_MS;
         }
         b.append("| compile ≤ ").append((int) TARGET_COMPILE_MS).append(" ms cold (standard builds) | ")
-                .append(compileParts.isEmpty() ? "n/a" : String.join(", ", compileParts)).append(" | ")
-                .append(yes(compileMet)).append(" |\n");
+                .append(compileParts.isEmpty() ? NOT_MEASURED : String.join(", ", compileParts)).append(" | ")
+                .append(yes(!compileCold.isEmpty(), compileMet)).append(" |\n");
         List<String> instParts = new ArrayList<>();
         boolean instMet = !instantiate.isEmpty();
         for (Map.Entry<String, Map<String, Stat>> e : instantiate.entrySet()) {
@@ -289,10 +338,102 @@ public final class Report {
             instParts.add(e.getKey() + " " + num(s.mean / 1000) + " ms");
             instMet &= s.mean <= TARGET_INSTANTIATE_US;
         }
-        b.append("| instantiate ≤ 1 ms | ").append(instParts.isEmpty() ? "n/a" : String.join(", ", instParts)).append(" | ")
-                .append(yes(instMet)).append(" |\n\n");
+        b.append("| instantiate ≤ 1 ms | ").append(instParts.isEmpty() ? NOT_MEASURED : String.join(", ", instParts))
+                .append(" | ").append(yes(!instantiate.isEmpty(), instMet)).append(" |\n");
+        Stat empty = boundary.getOrDefault("emptyCall", Map.of()).get("airlock");
+        b.append("| empty call ≤ ").append((int) TARGET_EMPTY_CALL_NS).append(" ns on the wasm backend (RLBox's SFI: ")
+                .append((int) RLBOX_SFI_CALL_NS).append(" ns) | ").append(empty == null ? NOT_MEASURED : empty.format() + " ns")
+                .append(" | ").append(yes(empty != null, empty != null && empty.mean <= TARGET_EMPTY_CALL_NS)).append(" |\n\n");
+        List<String> notRun = new ArrayList<>();
 
         // ------------------------------------------------------------ decode, per input
+        if (decoded) {
+            renderDecode(b, formats, all);
+        } else {
+            notRun.add("decoding");
+        }
+
+        // ------------------------------------------------------------ text
+        if (!text.isEmpty()) {
+            renderText(b);
+        } else {
+            notRun.add("text rendering");
+        }
+
+        // ------------------------------------------------------------ compile, instantiate
+        if (!compileCold.isEmpty() || !compileWarm.isEmpty() || !instantiate.isEmpty()) {
+            renderCompile(b);
+        } else {
+            notRun.add("compilation and instantiation");
+        }
+
+        // ------------------------------------------------------------ boundary
+        if (!boundary.isEmpty()) {
+            renderBoundary(b);
+        } else {
+            notRun.add("boundary costs");
+        }
+
+        // ------------------------------------------------------------ notes
+        List<String> all2 = new ArrayList<>(notes);
+        if (!notRun.isEmpty()) {
+            all2.add(0, "Not run this time (no results, so no section): " + String.join(", ", notRun) + ".");
+        }
+        for (String engine : decoded ? DECODE_ENGINES.keySet() : List.<String>of()) {
+            for (String id : all) {
+                Stat s = get(engine, id);
+                if (s == null) {
+                    all2.add(engine + " has no result for " + id + " (failed or not run; see the log)");
+                } else if (s.error / s.mean > 0.10) {
+                    all2.add(String.format(Locale.ROOT, "Large error bar: %s on %s: %s ms (±%.0f%%)", engine, id, s.format(),
+                            100 * s.error / s.mean));
+                }
+            }
+        }
+        for (Map.Entry<String, Map<String, Stat>> op : boundary.entrySet()) {
+            for (Map.Entry<String, Stat> e : op.getValue().entrySet()) {
+                Stat s = e.getValue();
+                if (s.error / s.mean > 0.10) {
+                    all2.add(String.format(Locale.ROOT, "Large error bar: %s, %s: %s ns (±%.0f%%)", e.getKey(),
+                            BOUNDARY_OPERATIONS.getOrDefault(op.getKey(), op.getKey()), s.format(), 100 * s.error / s.mean));
+                }
+            }
+        }
+        if (!all2.isEmpty()) {
+            b.append("## Notes\n\n");
+            for (String n : all2) {
+                b.append("- ").append(n).append('\n');
+            }
+            b.append('\n');
+        }
+        b.append("## Setup\n\n");
+        for (String setting : jmhSettings.values()) {
+            b.append("- JMH ").append(setting).append('\n');
+        }
+        if (!text.isEmpty() || !compileCold.isEmpty() || !compileWarm.isEmpty() || !instantiate.isEmpty()) {
+            b.append("- JMH text line: 15 warm-up iterations of 1 s, 5 of 1 s measured; compile cold: 8 forks, one single shot "
+                    + "each; compile warm: 4 warm-up iterations of 2 s, 5 of 2 s measured; instantiate: 10 warm-up "
+                    + "iterations of 1 s, 10 of 1 s measured (unless --quick)\n");
+        }
+        if (!jvm.isEmpty()) {
+            b.append("- ").append(jvm).append('\n');
+        }
+        if (node != null) {
+            b.append("- V8: node ").append(node.get("node")).append(" (V8 ").append(node.get("v8"))
+                    .append("), node:wasi preview1, one process, one instance per module; settings ")
+                    .append(nodeSettings()).append('\n');
+        }
+        if (Boolean.TRUE.equals(inputsFile.get("quick"))) {
+            b.append("- **--quick run: iterations shortened, numbers only indicative.**\n");
+        }
+        if (machine != null && !machine.isBlank()) {
+            b.append("\n```\n").append(machine.strip()).append("\n```\n");
+        }
+        return b.toString();
+    }
+
+    /** The decode tables: per input, per-format sums, the total; then the per-format ratios. */
+    private void renderDecode(StringBuilder b, Map<String, List<String>> formats, List<String> all) {
         b.append("## Decode to RGBA (stb_image), ms/op\n\n");
         b.append("Each cell: mean ms/op ± 99.9% error (JMH's), then the ratio to native without SIMD. Per-format rows and "
                 + "the total are sums of the per-file means.\n\n");
@@ -354,7 +495,10 @@ public final class Report {
         }
         b.append('\n');
 
-        // ------------------------------------------------------------ text
+    }
+
+    /** The text-line table. */
+    private void renderText(StringBuilder b) {
         b.append("## Text line (stb_truetype), ms/op\n\n");
         Map<String, Object> t = textSpec();
         if (t != null) {
@@ -379,7 +523,10 @@ public final class Report {
         }
         b.append('\n');
 
-        // ------------------------------------------------------------ compile, instantiate
+    }
+
+    /** The compile and instantiate tables. */
+    private void renderCompile(StringBuilder b) {
         b.append("## Compile, ms\n\n");
         b.append("Cold: the first compilation in a fresh JVM (JMH single-shot, one per fork; mean ± 99.9% error over the "
                 + "forks). Warm: average of repeated compilations in one JVM after warm-up. Airlock: "
@@ -406,48 +553,48 @@ public final class Report {
         }
         b.append('\n');
 
-        // ------------------------------------------------------------ notes
-        List<String> all2 = new ArrayList<>(notes);
-        for (String engine : DECODE_ENGINES.keySet()) {
-            for (String id : all) {
-                Stat s = get(engine, id);
+    }
+
+    /**
+     * The boundary table: per operation and engine ns/op ± error and the ratio to plain JNA, then
+     * the Wasm backend against the native one.
+     */
+    private void renderBoundary(StringBuilder b) {
+        b.append("## Boundary cost, ns/op\n\n");
+        b.append("A library that does nothing else (`bench/src/main/c/boundary.c`): `boundary_identity(x)`; 1 KB copied into "
+                + "its memory with `copyIn`, XORed in place, copied out with `copyOut` (a new array); a call in which the "
+                + "library calls a registered host callback once. Airlock: the public sandbox API (`Sandbox.bind`, "
+                + "`registerCallback`, `malloc` once), tainted results included; the native backend binds the same "
+                + "interface to the gcc -O2 build. JNA direct: a JNA `Library` interface to the same .so (a `Memory` "
+                + "buffer written and read per call, a `com.sun.jna.Callback`). Each cell: mean ± 99.9% error, then the "
+                + "ratio to JNA direct.\n\n");
+        b.append("| operation |");
+        for (String h : BOUNDARY_ENGINES.values()) {
+            b.append(' ').append(h).append(" |");
+        }
+        b.append(" wasm / native backend |\n|---|").append("---|".repeat(BOUNDARY_ENGINES.size())).append("---|\n");
+        for (Map.Entry<String, String> op : BOUNDARY_OPERATIONS.entrySet()) {
+            Map<String, Stat> row = boundary.getOrDefault(op.getKey(), Map.of());
+            Stat base = row.get(BOUNDARY_BASELINE);
+            b.append("| ").append(op.getValue()).append(" |");
+            for (String engine : BOUNDARY_ENGINES.keySet()) {
+                Stat s = row.get(engine);
+                b.append(' ');
                 if (s == null) {
-                    all2.add(engine + " has no result for " + id + " (failed or not run; see the log)");
-                } else if (s.error / s.mean > 0.10) {
-                    all2.add(String.format(Locale.ROOT, "Large error bar: %s on %s: %s ms (±%.0f%%)", engine, id, s.format(),
-                            100 * s.error / s.mean));
+                    b.append("—");
+                } else {
+                    b.append(s.format());
+                    if (!engine.equals(BOUNDARY_BASELINE) && base != null) {
+                        b.append(" (").append(ratio(s.mean / base.mean)).append(')');
+                    }
                 }
+                b.append(" |");
             }
+            Stat wasm = row.get("airlock");
+            Stat nat = row.get("airlock_native");
+            b.append(' ').append(wasm == null || nat == null ? "—" : ratio(wasm.mean / nat.mean)).append(" |\n");
         }
-        if (!all2.isEmpty()) {
-            b.append("## Notes\n\n");
-            for (String n : all2) {
-                b.append("- ").append(n).append('\n');
-            }
-            b.append('\n');
-        }
-        b.append("## Setup\n\n");
-        for (String setting : jmhSettings.values()) {
-            b.append("- JMH ").append(setting).append('\n');
-        }
-        b.append("- JMH text line: 15 warm-up iterations of 1 s, 5 of 1 s measured; compile cold: 8 forks, one single shot "
-                + "each; compile warm: 4 warm-up iterations of 2 s, 5 of 2 s measured; instantiate: 10 warm-up "
-                + "iterations of 1 s, 10 of 1 s measured (unless --quick)\n");
-        if (!jvm.isEmpty()) {
-            b.append("- ").append(jvm).append('\n');
-        }
-        if (node != null) {
-            b.append("- V8: node ").append(node.get("node")).append(" (V8 ").append(node.get("v8"))
-                    .append("), node:wasi preview1, one process, one instance per module; settings ")
-                    .append(nodeSettings()).append('\n');
-        }
-        if (Boolean.TRUE.equals(inputsFile.get("quick"))) {
-            b.append("- **--quick run: iterations shortened, numbers only indicative.**\n");
-        }
-        if (machine != null && !machine.isBlank()) {
-            b.append("\n```\n").append(machine.strip()).append("\n```\n");
-        }
-        return b.toString();
+        b.append('\n');
     }
 
     @SuppressWarnings("unchecked")

@@ -27,7 +27,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       recorded, all in a manifest for node;
  *   <li>runs V8 (node, {@link NodeRunner}) on that manifest;
  *   <li>runs every JMH benchmark (one fork per decode input and engine; several forks for cold
- *       compilation), writing JMH's JSON;
+ *       compilation; two per engine and operation for the boundary costs), writing JMH's JSON;
  *   <li>writes the Markdown report ({@link Report}).
  * </ol>
  *
@@ -79,22 +79,26 @@ public final class RunAll {
         Files.createDirectories(out);
         Files.createDirectories(work);
         String nativeDir = System.getProperty(NativeLibraries.DIRECTORY_PROPERTY);
-        System.out.println("== native libraries: " + nativeDir);
+        String boundaryDir = System.getProperty(BoundaryLibrary.NATIVE_DIR_PROPERTY);
+        System.out.println("== native libraries: " + nativeDir + ", " + boundaryDir);
         System.out.println("== corpus: " + BenchEnv.corpusFiles());
 
-        Path manifest = prepare(work, out, quick);
+        Path manifest = prepare(work, out, quick, node);
         if (node) {
             NodeRunner.run(manifest, out.resolve("node.json"));
         }
         if (jmh) {
-            runJmh(out, include, quick, nativeDir);
+            runJmh(out, include, quick, nativeDir, boundaryDir);
         }
         Path report = Report.write(out);
         System.out.println("== report: " + report);
     }
 
-    /** Writes the inputs, the modules and the manifest; returns the manifest. */
-    private static Path prepare(Path work, Path out, boolean quick) throws IOException {
+    /**
+     * Writes the inputs, the modules and the manifest; returns the manifest. {@code node} is
+     * recorded for the report (a run with {@code --no-node} has no V8 results on purpose).
+     */
+    private static Path prepare(Path work, Path out, boolean quick, boolean node) throws IOException {
         Path inputs = Files.createDirectories(work.resolve("inputs"));
         Path wasm = Files.createDirectories(work.resolve("wasm"));
         Map<String, Object> wasmFiles = new LinkedHashMap<>();
@@ -156,6 +160,7 @@ public final class RunAll {
 
         Map<String, Object> forReport = new LinkedHashMap<>();
         forReport.put("quick", quick);
+        forReport.put("node", node);
         forReport.put("inputs", summary);
         Map<String, Object> textSummary = new LinkedHashMap<>(text);
         textSummary.put("font", Inputs.FONT);
@@ -164,10 +169,14 @@ public final class RunAll {
         return path;
     }
 
-    private static void runJmh(Path out, String include, boolean quick, String nativeDir) throws RunnerException {
+    private static void runJmh(Path out, String include, boolean quick, String nativeDir, String boundaryDir)
+            throws RunnerException {
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx4g", "-Xss16m"));
         if (nativeDir != null) {
             jvmArgs.add("-D" + NativeLibraries.DIRECTORY_PROPERTY + "=" + nativeDir);
+        }
+        if (boundaryDir != null) {
+            jvmArgs.add("-D" + BoundaryLibrary.NATIVE_DIR_PROPERTY + "=" + boundaryDir);
         }
         Path repo = BenchEnv.repositoryRoot();
         if (repo != null) {
