@@ -28,7 +28,7 @@ import java.util.concurrent.ScheduledFuture;
  *
  * <p>Limits are the engine's: the memory cap ({@link InstanceConfig#withMaxMemoryPages}), the call
  * depth ({@link InstanceConfig#withMaxCallDepth}) and the per-call deadline
- * ({@link Instance#interruptAfter}, armed around each outermost call). Bound functions are called
+ * (a {@link DeadlineWatchdog} watch, armed around each outermost call). Bound functions are called
  * through {@link FunctionInstance#invoker()}; callbacks go into free slots of the module's exported
  * function table as host functions of this instance ({@link HostFunction#asFunctionOf}).
  */
@@ -46,9 +46,12 @@ final class WasmBackend extends Backend {
     /** {@code malloc: (i32) -> i32} and {@code free: (i32) -> ()}, or null if not exported. */
     private final MethodHandle malloc;
     private final MethodHandle free;
+    /** The per-call deadline's watch, or null for none; unregistered on release. */
+    private final DeadlineWatchdog.Watch deadline;
 
-    private WasmBackend(CallGate gate, Instance instance, Wasi wasi, WasmMemory memory) {
+    private WasmBackend(CallGate gate, Instance instance, Wasi wasi, WasmMemory memory, DeadlineWatchdog.Watch deadline) {
         super(gate);
+        this.deadline = deadline;
         this.instance = instance;
         this.wasi = wasi;
         this.memory = memory;
@@ -95,8 +98,9 @@ final class WasmBackend extends Backend {
                 instance.clearInterrupt();
             }
         }
-        CallGate gate = new CallGate(config.name(), deadline != null ? new PerCallDeadline(instance, deadline) : null);
-        return new WasmBackend(gate, instance, wasi, new WasmMemory(owner, config.name(), instance.memory()));
+        DeadlineWatchdog.Watch watch = deadline != null ? DeadlineWatchdog.register(instance, deadline) : null;
+        CallGate gate = new CallGate(config.name(), watch);
+        return new WasmBackend(gate, instance, wasi, new WasmMemory(owner, config.name(), instance.memory()), watch);
     }
 
     /** The exported function table: {@value #TABLE_EXPORT}, or the only exported funcref table. */
@@ -263,6 +267,9 @@ final class WasmBackend extends Backend {
 
     @Override
     void release() {
+        if (deadline != null) {
+            DeadlineWatchdog.unregister(deadline);
+        }
         wasi.close();
         memory.release();
     }
@@ -270,34 +277,5 @@ final class WasmBackend extends Backend {
     /** The instance's memory (tests). */
     Memory linearMemory() {
         return instance.memory();
-    }
-
-    /** A deadline for each outermost call: the engine's interruption, armed and disarmed by the gate. */
-    private static final class PerCallDeadline implements CallGate.Deadline {
-        private final Instance instance;
-        private final Duration limit;
-        /** The pending timer of the call in progress; owned by the thread inside the gate. */
-        private ScheduledFuture<?> timer;
-
-        PerCallDeadline(Instance instance, Duration limit) {
-            this.instance = instance;
-            this.limit = limit;
-        }
-
-        @Override
-        public void arm() {
-            timer = instance.interruptAfter(limit);
-        }
-
-        @Override
-        public void disarm() {
-            ScheduledFuture<?> t = timer;
-            if (t != null) {
-                timer = null;
-                t.cancel(false);
-                // The timer may have fired after the code finished: withdraw the request it left.
-                instance.clearInterrupt();
-            }
-        }
     }
 }
