@@ -22,37 +22,14 @@ target="$(cd "$target" && pwd)"
 CLANG="${CLANG:-clang}"
 GCC="${GCC:-gcc}"
 
-# ---- the toolchain: one message naming every Debian package to install
-missing=()
-command -v "$CLANG" >/dev/null 2>&1 || missing+=("clang (clang)")
-command -v wasm-ld >/dev/null 2>&1 || missing+=("wasm-ld (lld)")
-command -v "$GCC" >/dev/null 2>&1 || missing+=("gcc (gcc)")
-[ -f /usr/include/wasm32-wasi/stdlib.h ] || [ -n "${WASI_SYSROOT:-}" ] || missing+=("the WASI libc (wasi-libc)")
-if ! compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a" >/dev/null; then
-  missing+=("the wasm32 compiler runtime (libclang-rt-14-dev-wasm32)")
-fi
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "bench: cannot build the boundary benchmark's C library (missing: $(IFS=,; echo "${missing[*]}" | sed 's/,/, /g')):" \
-    "install the Debian packages clang lld wasi-libc libclang-rt-14-dev-wasm32 gcc" \
-    "(scripts/prerequisites.sh installs them), or build with -Dairlock.skipC=true (BoundaryBenchmark then fails in setup)." >&2
-  exit 1
-fi
+. "$here/../../../../scripts/c-toolchain.sh"
+c_toolchain_check
+c_toolchain_require "bench: cannot build the boundary benchmark's C library" "BoundaryBenchmark then fails in setup"
 
 obj="$target/c"
 wasm_out="$target/generated-resources/c/dev/airlock/bench"
 native_out="$target/native"
 mkdir -p "$obj" "$wasm_out" "$native_out"
-
-# stale OUTPUT INPUT...: true if OUTPUT is missing or older than an input.
-stale() {
-  local out="$1"; shift
-  [ -e "$out" ] || return 0
-  local dep
-  for dep in "$@"; do
-    [ "$dep" -nt "$out" ] && return 0
-  done
-  return 1
-}
 
 src="$here/boundary.c"
 built=()

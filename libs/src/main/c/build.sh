@@ -32,22 +32,11 @@ STB_INCLUDE_DIR="${STB_INCLUDE_DIR:-/usr/include/stb}"
 QOI_INCLUDE_DIR="${QOI_INCLUDE_DIR:-/usr/include}"
 
 # ---- the toolchain: one clear message naming every Debian package to install
-missing=()
-command -v "$CLANG" >/dev/null 2>&1 || missing+=("clang (clang)")
-command -v "$WASM_LD" >/dev/null 2>&1 || missing+=("wasm-ld (lld)")
-command -v "$GCC" >/dev/null 2>&1 || missing+=("gcc (gcc)")
-[ -f /usr/include/wasm32-wasi/stdlib.h ] || [ -n "${WASI_SYSROOT:-}" ] || missing+=("the WASI libc (wasi-libc)")
-if ! compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a" >/dev/null; then
-  missing+=("the wasm32 compiler runtime (libclang-rt-14-dev-wasm32)")
-fi
-[ -f "$STB_INCLUDE_DIR/stb_image.h" ] && [ -f "$STB_INCLUDE_DIR/stb_truetype.h" ] || missing+=("stb_image.h/stb_truetype.h (libstb-dev)")
-[ -f "$QOI_INCLUDE_DIR/qoi.h" ] || missing+=("qoi.h (libqoi-dev)")
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "libs: cannot build the sandboxed C libraries (missing: $(IFS=,; echo "${missing[*]}" | sed 's/,/, /g')):" \
-    "install the Debian packages clang lld wasi-libc libclang-rt-14-dev-wasm32 gcc libstb-dev libqoi-dev" \
-    "(scripts/prerequisites.sh installs them), or build with -Dairlock.skipC=true (the libs tests then skip)." >&2
-  exit 1
-fi
+. "$here/../../../../scripts/c-toolchain.sh"
+c_toolchain_check
+[ -f "$STB_INCLUDE_DIR/stb_image.h" ] && [ -f "$STB_INCLUDE_DIR/stb_truetype.h" ] || c_missing+=("stb_image.h/stb_truetype.h (libstb-dev)")
+[ -f "$QOI_INCLUDE_DIR/qoi.h" ] || c_missing+=("qoi.h (libqoi-dev)")
+c_toolchain_require "libs: cannot build the sandboxed C libraries" "the libs tests then skip" libstb-dev libqoi-dev
 have_wasm_opt=1
 command -v "$WASM_OPT" >/dev/null 2>&1 || have_wasm_opt=0
 
@@ -62,17 +51,6 @@ mkdir -p "$inc" "$obj" "$wasm_out" "$native_out"
 ln -sf "$STB_INCLUDE_DIR/stb_image.h" "$inc/stb_image.h"
 ln -sf "$STB_INCLUDE_DIR/stb_truetype.h" "$inc/stb_truetype.h"
 ln -sf "$QOI_INCLUDE_DIR/qoi.h" "$inc/qoi.h"
-
-# stale OUTPUT INPUT...: true if OUTPUT is missing or older than an input.
-stale() {
-  local out="$1"; shift
-  [ -e "$out" ] || return 0
-  local dep
-  for dep in "$@"; do
-    [ "$(readlink -f "$dep")" -nt "$out" ] && return 0
-  done
-  return 1
-}
 
 # Compile flags shared by both builds. -O2 at compile time only; see the link lines. Uninitialised
 # automatic variables are zeroed (stb_image reads some, e.g. palette entries past a BMP's palette,
