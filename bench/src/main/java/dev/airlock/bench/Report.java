@@ -109,6 +109,26 @@ public final class Report {
         }
     }
 
+    /**
+     * The JVM of a JMH result, for the setup notes: its name, version and options, without the
+     * machine's paths (the JVM's location, and the options that only tell the benchmarks where
+     * this checkout's files are), so that a results file says nothing about where it was made.
+     */
+    @SuppressWarnings("unchecked")
+    private static String jvmDescription(Map<String, Object> r) {
+        List<String> options = new ArrayList<>();
+        for (Object a : (List<Object>) r.getOrDefault("jvmArgs", List.of())) {
+            String arg = String.valueOf(a);
+            boolean pathOption = arg.startsWith("-Dairlock.repo=") || arg.startsWith("-Dairlock.libs.nativeDir=")
+                    || arg.startsWith("-Dairlock.bench.nativeDir=");
+            if (!pathOption && !options.contains(arg)) {
+                options.add(arg);
+            }
+        }
+        return r.get("vmName") + " " + r.get("vmVersion") + " (JDK " + r.get("jdkVersion") + "), JMH "
+                + r.get("jmhVersion") + ", JVM options " + options;
+    }
+
     @SuppressWarnings("unchecked")
     private void readJmh(List<Object> results) {
         for (Object o : results) {
@@ -137,8 +157,7 @@ public final class Report {
                                 + (int) Json.number(r.get("measurementIterations")) + " measured iterations of "
                                 + r.get("measurementTime"));
                     }
-                    jvm = "JVM " + r.get("jvm") + " (" + r.get("vmName") + " " + r.get("vmVersion") + "), JMH "
-                            + r.get("jmhVersion") + ", JVM options " + r.get("jvmArgs");
+                    jvm = jvmDescription(r);
                 }
                 case "TextBenchmark" -> text.put(engine, stat);
                 case "CompileBenchmark" -> (method.equals("cold") ? compileCold : compileWarm)
@@ -154,8 +173,7 @@ public final class Report {
                             + (int) Json.number(r.get("measurementIterations")) + " measured iterations of "
                             + r.get("measurementTime") + " per fork");
                     if (jvm.isEmpty()) {
-                        jvm = "JVM " + r.get("jvm") + " (" + r.get("vmName") + " " + r.get("vmVersion") + "), JMH "
-                                + r.get("jmhVersion") + ", JVM options " + r.get("jvmArgs");
+                        jvm = jvmDescription(r);
                     }
                 }
                 default -> notes.add("Unknown benchmark " + benchmark + ".");
