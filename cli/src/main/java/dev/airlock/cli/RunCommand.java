@@ -146,7 +146,12 @@ final class RunCommand implements Command {
 
         WasmModule module;
         try {
-            module = WasmModule.compile(bytes, CompilerOptions.defaults().withDumpDirectory(options.dumpDirectory));
+            // --dump-bytecode wins over the airlock.dump property; without it the property applies.
+            CompilerOptions compilerOptions = CompilerOptions.defaults();
+            if (options.dumpDirectory != null) {
+                compilerOptions = compilerOptions.withDumpDirectory(options.dumpDirectory);
+            }
+            module = WasmModule.compile(bytes, compilerOptions);
         } catch (MalformedModuleException e) {
             err.println("malformed module: " + Diagnostics.oneLine(e));
             return ExitStatus.BAD_INPUT;

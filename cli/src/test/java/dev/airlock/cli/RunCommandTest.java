@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.wasm.ValType;
+import dev.airlock.wasm.compile.CompilerOptions;
 import dev.airlock.wasm.testing.WasmBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -275,6 +276,25 @@ class RunCommandTest {
     void dumpsTheGeneratedBytecode() throws IOException {
         Path dump = dir.resolve("dump/sub");
         assertRuns("i32:3\n", values, "--invoke", "div", "i32:6", "i32:2", "--dump-bytecode", dump.toString());
+        try (Stream<Path> files = Files.list(dump)) {
+            assertTrue(files.anyMatch(p -> p.toString().endsWith(".txt")), "no class listing in " + dump);
+        }
+    }
+
+    @Test
+    void dumpsTheGeneratedBytecodeWhenTheSystemPropertyAsksForIt() throws IOException {
+        Path dump = dir.resolve("property-dump");
+        String before = System.getProperty(CompilerOptions.DUMP_PROPERTY);
+        System.setProperty(CompilerOptions.DUMP_PROPERTY, dump.toString());
+        try {
+            assertRuns("i32:3\n", values, "--invoke", "div", "i32:6", "i32:2");
+        } finally {
+            if (before == null) {
+                System.clearProperty(CompilerOptions.DUMP_PROPERTY);
+            } else {
+                System.setProperty(CompilerOptions.DUMP_PROPERTY, before);
+            }
+        }
         try (Stream<Path> files = Files.list(dump)) {
             assertTrue(files.anyMatch(p -> p.toString().endsWith(".txt")), "no class listing in " + dump);
         }

@@ -45,8 +45,17 @@ public record CompilerOptions(int methodBudget, Path dumpDirectory) {
     public static CompilerOptions defaults() {
         String dump = System.getProperty(DUMP_PROPERTY);
         String budget = System.getProperty(BUDGET_PROPERTY);
-        return new CompilerOptions(budget == null ? DEFAULT_METHOD_BUDGET : Integer.parseInt(budget),
+        return new CompilerOptions(budget == null ? DEFAULT_METHOD_BUDGET : parseBudget(budget),
                 dump == null || dump.isEmpty() ? null : Paths.get(dump));
+    }
+
+    private static int parseBudget(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + BUDGET_PROPERTY
+                    + " must be a number of bytes within 1.." + JIT_LIMIT + ": '" + value + "'");
+        }
     }
 
     /** These options with another method budget. */

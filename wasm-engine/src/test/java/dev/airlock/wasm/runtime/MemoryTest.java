@@ -483,6 +483,25 @@ class MemoryTest {
     }
 
     @Test
+    void fillSetsExactlyItsRangeAtEverySizeAndValue() {
+        // Sizes around the implementation's steps: the stored head (64 bytes), the zero block (4 KiB),
+        // several blocks; values 0 (copied from zeros) and others (doubled copies), odd offsets.
+        Instance instance = bulkModule();
+        int[] sizes = {0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 129, 1000, 4095, 4096, 4097, 8192, 9001, 20_000, SIZE - 3};
+        for (int value : new int[] {0, 0xAB, 0x100, -1}) {
+            for (int n : sizes) {
+                for (int d : new int[] {0, 3, SIZE - n}) {
+                    byte[] expected = pattern();
+                    Arrays.fill(expected, d, d + n, (byte) value);
+                    instance.memory().write(0, pattern());
+                    callOk(instance.function("fill"), d, value, n);
+                    assertArrayEquals(expected, instance.memory().read(0, SIZE), "fill(" + d + ", " + value + ", " + n + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void copyOutOfBoundsTrapsWithoutPartialWrite() {
         Instance instance = bulkModule();
         byte[] before = instance.memory().read(0, SIZE);
