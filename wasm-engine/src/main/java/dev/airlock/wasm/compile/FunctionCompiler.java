@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -99,12 +98,10 @@ final class FunctionCompiler {
                 + " cannot be split into methods of at most " + CompilerOptions.JIT_LIMIT + " bytes");
     }
 
-    /** Translates the whole function into a throw-away method, recording sizes and states. */
+    /** Translates the whole function without assembling it, recording sizes and states. */
     private static SizingRecord sizingPass(FunctionContext fn, boolean[] all) {
         SizingRecord sizing = new SizingRecord(fn.code.length);
-        ClassWriter scratch = new ClassWriter(0);
-        MethodVisitor mv = scratch.visitMethod(Opcodes.ACC_STATIC, "sizing", JvmTypes.functionDescriptor(fn.type), null, null);
-        MethodEmitter.emitFunction(fn, mv, null, all, sizing);
+        MethodEmitter.emitFunction(fn, CodeSizeCounter.estimate(), null, all, sizing);
         return sizing;
     }
 
@@ -175,14 +172,11 @@ final class FunctionCompiler {
         return "function " + fn.module.functionName(fn.functionIndex);
     }
 
-    /** Bytecode size of a finished method node. */
+    /** Bytecode size of a finished method node, exact or slightly more (see {@link CodeSizeCounter}). */
     static int measure(MethodNode node) {
-        ClassWriter scratch = new ClassWriter(0);
-        scratch.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "Scratch", null, "java/lang/Object", null);
-        MethodVisitor mv = scratch.visitMethod(node.access, node.name, node.desc, null, null);
-        SizeRecorder recorder = new SizeRecorder(mv);
-        node.accept(recorder);
-        return recorder.size;
+        CodeSizeCounter counter = CodeSizeCounter.upperBound();
+        node.accept(counter);
+        return counter.size();
     }
 
     /** Passes everything through and notes the code size when the code ends (at visitMaxs). */

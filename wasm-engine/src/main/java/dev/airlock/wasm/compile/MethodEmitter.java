@@ -63,6 +63,8 @@ final class MethodEmitter {
     private Label epilogue;
     /** The recorder of the sizing pass, or null. */
     private final SizingRecord sizing;
+    /** In the sizing pass, what counts the bytes (nothing is assembled), else null. */
+    private final CodeSizeCounter sizeCounter;
 
     /** The operand stack's top entry (null: empty). */
     private StackEntry stack;
@@ -83,6 +85,7 @@ final class MethodEmitter {
         this.split = split;
         this.transferSlots = transferSlots;
         this.sizing = sizing;
+        this.sizeCounter = mv instanceof CodeSizeCounter ? (CodeSizeCounter) mv : null;
         for (Region r : children) {
             this.children.put(r.start, r);
         }
@@ -1375,6 +1378,9 @@ final class MethodEmitter {
      */
     private void label(Label l, StackEntry at) {
         mv.visitLabel(l);
+        if (sizeCounter != null) {
+            return; // the sizing pass assembles nothing: no frames to describe
+        }
         ValType[] types = StackEntry.topTypes(at, StackEntry.height(at));
         Object[] frameStack = new Object[types.length];
         for (int k = 0; k < types.length; k++) {
@@ -1414,6 +1420,9 @@ final class MethodEmitter {
 
     /** The current bytecode offset (sizing pass only: needs a MethodWriter). */
     private int offset() {
+        if (sizeCounter != null) {
+            return sizeCounter.size();
+        }
         Label here = new Label();
         mv.visitLabel(here);
         return here.getOffset();

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Loads generated classes as hidden classes (JVMS 5.3.5 with JEP 371) in this package, so that
@@ -85,10 +86,16 @@ public final class CodeLoader {
         ModuleClasses data = new ModuleClasses(code.classes().size());
         MethodHandles.Lookup[] lookups = new MethodHandles.Lookup[data.classes.length];
         try {
-            for (int i = 0; i < data.classes.length; i++) {
-                lookups[i] = lookup.defineHiddenClassWithClassData(code.classes().get(i).bytes(), data, false);
+            // Defining a class verifies it, which takes a while for large ones; the classes are
+            // independent until their first cross-class call, so define them in parallel.
+            IntStream.range(0, data.classes.length).parallel().forEach(i -> {
+                try {
+                    lookups[i] = lookup.defineHiddenClassWithClassData(code.classes().get(i).bytes(), data, false);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot define generated class " + i, e);
+                }
                 data.classes[i] = lookups[i].lookupClass();
-            }
+            });
             MethodHandle[] handles = new MethodHandle[code.functionClass().length];
             for (int f = 0; f < handles.length; f++) {
                 MethodHandles.Lookup owner = lookups[code.functionClass()[f]];

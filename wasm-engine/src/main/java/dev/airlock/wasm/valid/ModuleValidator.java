@@ -7,6 +7,7 @@ import dev.airlock.wasm.syntax.FunctionBody;
 import dev.airlock.wasm.syntax.GlobalDefinition;
 import dev.airlock.wasm.syntax.ModuleDefinition;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Validates a decoded module (spec chapter 3 "Validation", WebAssembly 2.0: MVP, sign extension,
@@ -96,7 +97,19 @@ public final class ModuleValidator {
         }
     }
 
-    /** Functions (spec 3.4.1): one body per defined function, each valid for its type. */
+    /**
+     * Bodies above this many instructions in all are validated in parallel; below it the cost of
+     * starting threads exceeds the work.
+     */
+    private static final int PARALLEL_INSTRUCTIONS = 20_000;
+
+    /**
+     * Functions (spec 3.4.1): one body per defined function, each valid for its type.
+     *
+     * <p>Bodies are independent given the context, which is immutable, so large modules are
+     * validated in parallel, one {@link FunctionValidator} per task. The error reported is the one
+     * of the lowest-numbered invalid function, as a sequential validation would report it.
+     */
     private static void validateCode(ValidationContext ctx) {
         ModuleDefinition module = ctx.module;
         List<FunctionBody> code = module.code;
@@ -104,10 +117,30 @@ public final class ModuleValidator {
             throw ValidationErrors.invalid("function and code section have inconsistent lengths",
                     module.functionTypeIndices.size() + " functions, " + code.size() + " bodies");
         }
-        FunctionValidator validator = new FunctionValidator(ctx);
         int imported = module.importedFunctionCount();
-        for (int i = 0; i < code.size(); i++) {
-            validator.validate(imported + i, code.get(i));
+        long instructions = 0;
+        for (FunctionBody body : code) {
+            instructions += body.code().length;
+        }
+        if (instructions < PARALLEL_INSTRUCTIONS) {
+            FunctionValidator validator = new FunctionValidator(ctx);
+            for (int i = 0; i < code.size(); i++) {
+                validator.validate(imported + i, code.get(i));
+            }
+            return;
+        }
+        InvalidModuleException[] errors = new InvalidModuleException[code.size()];
+        IntStream.range(0, code.size()).parallel().forEach(i -> {
+            try {
+                new FunctionValidator(ctx).validate(imported + i, code.get(i));
+            } catch (InvalidModuleException e) {
+                errors[i] = e;
+            }
+        });
+        for (InvalidModuleException e : errors) {
+            if (e != null) {
+                throw e;
+            }
         }
     }
 }
