@@ -29,6 +29,9 @@ import java.nio.charset.StandardCharsets;
  * ({@link Malformed#REPLACE}, the JDK decoder's behaviour), for text that is only displayed.
  */
 public final class CStrings {
+    /** Why writing a host string needs the raw memory: nothing is read from the sandbox. */
+    private static final String WRITE_ONLY = "a host string is written into the sandbox; nothing is read";
+
     private CStrings() {}
 
     /** What to do with bytes that are not valid UTF-8. */
@@ -96,8 +99,9 @@ public final class CStrings {
      * @throws IllegalArgumentException if the string does not fit, or as for {@link #encode}
      */
     public static int write(TaintedPointer<Byte> destination, String s, long capacity) {
-        SandboxMemory memory = destination.memory();
-        return write(memory, destination.requireNonNull("string destination").addressIn(memory), s, capacity);
+        SandboxMemory memory = destination.unverifiedMemoryBecause(WRITE_ONLY);
+        return write(memory, destination.requireNonNull("string destination").unverifiedAddressBecause(memory, WRITE_ONLY),
+                s, capacity);
     }
 
     /**
@@ -112,8 +116,8 @@ public final class CStrings {
     public static TaintedPointer<Byte> copyIn(SandboxAllocator allocator, String s) {
         byte[] bytes = encode(s);
         TaintedPointer<Byte> p = allocator.malloc(Pointees.UINT8, bytes.length);
-        SandboxMemory memory = allocator.memory();
-        memory.copyIn(p.addressIn(memory), bytes, 0, bytes.length);
+        SandboxMemory memory = allocator.unverifiedMemoryBecause(WRITE_ONLY);
+        memory.copyIn(p.unverifiedAddressBecause(memory, WRITE_ONLY), bytes, 0, bytes.length);
         return p;
     }
 

@@ -50,7 +50,8 @@ final class PointerCodec extends Codec {
 
     @Override
     void write(ByteBuffer bytes, int offset, Object value, SandboxMemory owner, Abi abi) {
-        long address = ((TaintedPointer<?>) requireValue(value)).addressIn(owner);
+        long address = ((TaintedPointer<?>) requireValue(value)).unverifiedAddressBecause(owner,
+                "stored into a struct in the memory of the sandbox the pointer came from");
         if (abi.pointerSize() == 4) {
             bytes.putInt(offset, (int) address);
         } else {

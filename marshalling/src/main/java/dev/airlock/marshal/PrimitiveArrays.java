@@ -30,12 +30,18 @@ public final class PrimitiveArrays {
         }
     }
 
+    /** Why the raw memory is used here: every array read through it is returned tainted, in one copy. */
+    private static final String RAW_ACCESS = "arrays are copied in or out in one piece; what is read is returned tainted";
+
     private static long addressOf(TaintedPointer<?> pointer, int count) {
-        SandboxMemory memory = pointer.memory();
         if (count > 0) {
             pointer.requireNonNull("array pointer");
         }
-        return pointer.addressIn(memory);
+        return pointer.unverifiedAddressBecause(memoryOf(pointer), RAW_ACCESS);
+    }
+
+    private static SandboxMemory memoryOf(TaintedPointer<?> pointer) {
+        return pointer.unverifiedMemoryBecause(RAW_ACCESS);
     }
 
     private static ByteBuffer copyOut(SandboxMemory memory, long address, int count, int elementSize) {
@@ -68,7 +74,7 @@ public final class PrimitiveArrays {
      * @throws dev.airlock.taint.SandboxMemoryException if the destination is null or not inside memory
      */
     public static void write(TaintedPointer<Byte> destination, byte[] source) {
-        write(destination.memory(), addressOf(destination, source.length), source);
+        write(memoryOf(destination), addressOf(destination, source.length), source);
     }
 
     /**
@@ -96,7 +102,7 @@ public final class PrimitiveArrays {
      *     inside memory
      */
     public static Tainted<byte[]> readBytes(TaintedPointer<Byte> source, int count) {
-        return readBytes(source.memory(), addressOf(source, count), count);
+        return readBytes(memoryOf(source), addressOf(source, count), count);
     }
 
     /**
@@ -121,7 +127,7 @@ public final class PrimitiveArrays {
      * @throws dev.airlock.taint.SandboxMemoryException if the destination is null or not inside memory
      */
     public static void write(TaintedPointer<Short> destination, short[] source) {
-        write(destination.memory(), addressOf(destination, source.length), source);
+        write(memoryOf(destination), addressOf(destination, source.length), source);
     }
 
     /**
@@ -150,7 +156,7 @@ public final class PrimitiveArrays {
      *     inside memory
      */
     public static Tainted<short[]> readShorts(TaintedPointer<Short> source, int count) {
-        return readShorts(source.memory(), addressOf(source, count), count);
+        return readShorts(memoryOf(source), addressOf(source, count), count);
     }
 
     /**
@@ -175,7 +181,7 @@ public final class PrimitiveArrays {
      * @throws dev.airlock.taint.SandboxMemoryException if the destination is null or not inside memory
      */
     public static void write(TaintedPointer<Integer> destination, int[] source) {
-        write(destination.memory(), addressOf(destination, source.length), source);
+        write(memoryOf(destination), addressOf(destination, source.length), source);
     }
 
     /**
@@ -204,7 +210,7 @@ public final class PrimitiveArrays {
      *     inside memory
      */
     public static Tainted<int[]> readInts(TaintedPointer<Integer> source, int count) {
-        return readInts(source.memory(), addressOf(source, count), count);
+        return readInts(memoryOf(source), addressOf(source, count), count);
     }
 
     /**
@@ -229,7 +235,7 @@ public final class PrimitiveArrays {
      * @throws dev.airlock.taint.SandboxMemoryException if the destination is null or not inside memory
      */
     public static void write(TaintedPointer<Long> destination, long[] source) {
-        write(destination.memory(), addressOf(destination, source.length), source);
+        write(memoryOf(destination), addressOf(destination, source.length), source);
     }
 
     /**
@@ -258,7 +264,7 @@ public final class PrimitiveArrays {
      *     inside memory
      */
     public static Tainted<long[]> readLongs(TaintedPointer<Long> source, int count) {
-        return readLongs(source.memory(), addressOf(source, count), count);
+        return readLongs(memoryOf(source), addressOf(source, count), count);
     }
 
     /**
@@ -283,7 +289,7 @@ public final class PrimitiveArrays {
      * @throws dev.airlock.taint.SandboxMemoryException if the destination is null or not inside memory
      */
     public static void write(TaintedPointer<Float> destination, float[] source) {
-        write(destination.memory(), addressOf(destination, source.length), source);
+        write(memoryOf(destination), addressOf(destination, source.length), source);
     }
 
     /**
@@ -312,7 +318,7 @@ public final class PrimitiveArrays {
      *     inside memory
      */
     public static Tainted<float[]> readFloats(TaintedPointer<Float> source, int count) {
-        return readFloats(source.memory(), addressOf(source, count), count);
+        return readFloats(memoryOf(source), addressOf(source, count), count);
     }
 
     /**
@@ -337,7 +343,7 @@ public final class PrimitiveArrays {
      * @throws dev.airlock.taint.SandboxMemoryException if the destination is null or not inside memory
      */
     public static void write(TaintedPointer<Double> destination, double[] source) {
-        write(destination.memory(), addressOf(destination, source.length), source);
+        write(memoryOf(destination), addressOf(destination, source.length), source);
     }
 
     /**
@@ -366,6 +372,6 @@ public final class PrimitiveArrays {
      *     inside memory
      */
     public static Tainted<double[]> readDoubles(TaintedPointer<Double> source, int count) {
-        return readDoubles(source.memory(), addressOf(source, count), count);
+        return readDoubles(memoryOf(source), addressOf(source, count), count);
     }
 }

@@ -361,7 +361,7 @@ public final class StructLayout<R extends Record> implements Pointee<R> {
      * @throws IllegalArgumentException if there is no such field or the size does not match
      */
     public <F> TaintedPointer<F> field(TaintedPointer<R> struct, String component, Pointee<F> fieldType) {
-        Abi abi = Abi.of(struct.memory());
+        Abi abi = Abi.forPointerSize(struct.pointerSize());
         int index = indexOf(component);
         long expected = codecs[index].size(abi);
         long actual = fieldType.size(abi.pointerSize());

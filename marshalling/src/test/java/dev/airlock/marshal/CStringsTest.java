@@ -82,7 +82,7 @@ class CStringsTest {
     void copyInAllocatesInTheSandbox() {
         SandboxAllocator allocator = new SandboxAllocator() {
             @Override
-            public SandboxMemory memory() {
+            public SandboxMemory unverifiedMemoryBecause(String reason) {
                 return memory;
             }
 

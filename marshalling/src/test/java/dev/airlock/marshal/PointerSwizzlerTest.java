@@ -50,7 +50,7 @@ class PointerSwizzlerTest {
         HeapSandboxMemory memory = new HeapSandboxMemory(64);
         PointerSwizzler s = PointerSwizzler.region(Abi.WASM32, BASE, 64);
         TaintedPointer<Integer> p = s.toSandbox(memory, BASE + 8, Pointees.INT32);
-        assertEquals(8, p.addressIn(memory));
+        assertEquals(8, p.unverifiedAddressBecause(memory, "test: compared only"));
         assertEquals(BASE + 8, s.toHost(p));
         assertThrows(IllegalArgumentException.class, () -> s.toSandbox(new HeapSandboxMemory(8, 8), BASE, Pointees.INT32));
     }

@@ -168,7 +168,7 @@ class StructLayoutTest {
         layout.write(memory, 0, new TestStructs.Arrays("abcde".getBytes(), new int[] {1, 2, 65535}, ptrs, true));
         TestStructs.Arrays back = layout.read(memory, 0);
         assertArrayEquals(new int[] {1, 2, 65535}, back.codes());
-        assertEquals(4, back.ptrs()[0].addressIn(memory));
+        assertEquals(4, back.ptrs()[0].unverifiedAddressBecause(memory, "test: compared only"));
     }
 
     record Checked(@CType(INT) int width) {

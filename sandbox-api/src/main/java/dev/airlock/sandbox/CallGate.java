@@ -124,9 +124,10 @@ final class CallGate {
      * sandbox in an undefined state: it is refused.
      */
     void exit(SandboxCallEvent event, String function) {
-        SandboxEvents.endCall(event, name, function, false);
+        boolean refused = settled != SandboxState.OPEN;
+        SandboxEvents.endCall(event, name, function, refused);
         leave();
-        if (settled != SandboxState.OPEN) {
+        if (refused) {
             throw refused("return from " + function);
         }
     }

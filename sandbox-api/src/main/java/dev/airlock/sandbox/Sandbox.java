@@ -112,13 +112,37 @@ public final class Sandbox implements AutoCloseable, SandboxAllocator {
     }
 
     /**
-     * The sandbox's memory: for Wasm the instance's linear memory (addresses are 32-bit offsets,
-     * every access bounds-checked), natively the process's memory (no checks possible). Read it
-     * through {@code TaintedPointer}s; write into buffers the host allocated.
+     * An escape, like RLBox's {@code get_memory_location}: the sandbox's raw memory (for Wasm the
+     * instance's linear memory, every access bounds-checked; natively the process's memory, no
+     * checks possible). What is read through it is not tainted, and the library may rewrite it
+     * between two reads: read through {@code TaintedPointer}s, {@link #copyOut} and the
+     * marshalling module instead, which copy and taint. This is for code that builds such
+     * accessors.
+     *
+     * @param reason why the unchecked access is safe where it is used; must not be blank
+     * @throws IllegalArgumentException if the reason is blank
      */
     @Override
-    public SandboxMemory memory() {
+    public SandboxMemory unverifiedMemoryBecause(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("an unverified escape needs a reason: say why the unchecked access is safe");
+        }
         return backend.memory();
+    }
+
+    /**
+     * The size of the sandbox's memory in bytes now: a Wasm memory's current size (it may grow
+     * during calls, never shrink), {@link Long#MAX_VALUE} for the native backend, whose memory is
+     * the process's.
+     */
+    public long memorySize() {
+        return backend.memory().size();
+    }
+
+    /** The size of a pointer in the library's ABI: 4 for wasm32, 8 for the native (LP64) backend. */
+    public int pointerSize() {
+        return backend.memory().pointerSize();
     }
 
     /**
@@ -249,7 +273,7 @@ public final class Sandbox implements AutoCloseable, SandboxAllocator {
         if (pointer == null) {
             return;
         }
-        long address = pointer.addressIn(backend.memory());
+        long address = pointer.unverifiedAddressBecause(backend.memory(), "matched against this sandbox's allocations");
         if (address == 0) {
             return;
         }
@@ -271,8 +295,14 @@ public final class Sandbox implements AutoCloseable, SandboxAllocator {
      * @throws dev.airlock.taint.ForeignPointerException if {@code dst} points into another sandbox
      */
     public void copyIn(TaintedPointer<?> dst, byte[] src, int off, int len) {
-        SandboxMemory memory = backend.memory();
-        memory.copyIn(dst.addressIn(memory), src, off, len);
+        CallGate gate = backend.gate;
+        gate.enterHost("copy into the sandbox", false);
+        try {
+            SandboxMemory memory = backend.memory();
+            memory.copyIn(dst.unverifiedAddressBecause(memory, "host bytes are written; nothing is read"), src, off, len);
+        } finally {
+            gate.exitHost();
+        }
     }
 
     /** Copies all of {@code src} into the sandbox at {@code dst}; see {@link #copyIn(TaintedPointer, byte[], int, int)}. */
@@ -290,10 +320,16 @@ public final class Sandbox implements AutoCloseable, SandboxAllocator {
         if (length < 0) {
             throw new IllegalArgumentException("negative length " + length);
         }
-        SandboxMemory memory = backend.memory();
-        byte[] copy = new byte[length];
-        memory.copyOut(src.addressIn(memory), copy, 0, length);
-        return Tainted.of(copy);
+        CallGate gate = backend.gate;
+        gate.enterHost("copy out of the sandbox", false);
+        try {
+            SandboxMemory memory = backend.memory();
+            byte[] copy = new byte[length];
+            memory.copyOut(src.unverifiedAddressBecause(memory, "the bytes are copied once and returned tainted"), copy, 0, length);
+            return Tainted.of(copy);
+        } finally {
+            gate.exitHost();
+        }
     }
 
     /**

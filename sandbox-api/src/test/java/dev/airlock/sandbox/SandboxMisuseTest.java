@@ -101,10 +101,14 @@ class SandboxMisuseTest {
     @ValueSource(booleans = {true})
     void callAfterATrap(boolean isolated) {
         thenTheHostKeepsWorking(isolated, sandbox -> {
+            TaintedPointer<Byte> buffer = sandbox.malloc(8);
             assertThrows(SandboxTrapException.class, () -> sandbox.bind(Hazards.class).probe_trap(0));
             SandboxPoisonedException e = assertThrows(SandboxPoisonedException.class,
                     () -> sandbox.bind(Probe.class).probe_add(1, 2));
             assertTrue(e.getMessage().contains("probe_trap"), e.getMessage());
+            // Memory a trapped library left behind is not copied out (or written) either.
+            assertThrows(SandboxPoisonedException.class, () -> sandbox.copyOut(buffer, 8));
+            assertThrows(SandboxPoisonedException.class, () -> sandbox.copyIn(buffer, new byte[8]));
         });
     }
 

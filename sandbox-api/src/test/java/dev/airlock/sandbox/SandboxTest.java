@@ -40,9 +40,9 @@ class SandboxTest {
         Sandbox sandbox = Sandbox.create(Probes.library(isolated));
         assertEquals(SandboxState.OPEN, sandbox.state());
         assertEquals(isolated, sandbox.isIsolated());
-        assertEquals(isolated, sandbox.memory().isIsolated());
-        assertEquals(isolated ? 4 : 8, sandbox.memory().pointerSize());
-        assertSame(sandbox, sandbox.memory().owner());
+        assertEquals(isolated, sandbox.unverifiedMemoryBecause("test: the memory view itself is examined").isIsolated());
+        assertEquals(isolated ? 4 : 8, sandbox.pointerSize());
+        assertSame(sandbox, sandbox.unverifiedMemoryBecause("test: the memory view itself is examined").owner());
         Probe probe = sandbox.bind(Probe.class);
         assertSame(probe, sandbox.bind(Probe.class), "bindings are cached");
         assertEquals(5, verified(probe.probe_add(2, 3)));
@@ -56,7 +56,7 @@ class SandboxTest {
         assertEquals(SandboxState.CLOSED, e.state());
         assertThrows(SandboxClosedException.class, () -> sandbox.bind(Probe.class));
         assertThrows(SandboxClosedException.class, () -> sandbox.malloc(8));
-        assertThrows(SandboxClosedException.class, () -> sandbox.memory().getByte(4096));
+        assertThrows(SandboxClosedException.class, () -> sandbox.unverifiedMemoryBecause("test: the memory view itself is examined").getByte(4096));
     }
 
     @ParameterizedTest(name = "isolated: {0}")
@@ -98,7 +98,7 @@ class SandboxTest {
         try (Sandbox sandbox = Sandbox.create(Probes.library(isolated))) {
             Probe probe = sandbox.bind(Probe.class);
             StructLayout<Probes.Point> layout = StructLayout.of(Probes.Point.class);
-            long size = layout.size(sandbox.memory().pointerSize());
+            long size = layout.size(sandbox.pointerSize());
             assertEquals(verified(probe.probe_point_size()), size, "the Java layout is the C one");
             assertEquals(isolated ? 24 : 24, size, "int, int, double, pointer: 24 bytes in both ABIs (padding in wasm32)");
             TaintedPointer<Byte> label = sandbox.malloc(4);
@@ -151,7 +151,7 @@ class SandboxTest {
     void outOfBoundsAccessInsideTheSandboxTraps() {
         try (Sandbox sandbox = Sandbox.create(Probes.wasm())) {
             Hazards hazards = sandbox.bind(Hazards.class);
-            long size = sandbox.memory().size();
+            long size = sandbox.memorySize();
             SandboxTrapException e = assertThrows(SandboxTrapException.class, () -> hazards.probe_poke(size + 10, 1));
             assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY, e.kind());
         }
@@ -206,13 +206,13 @@ class SandboxTest {
     @Test
     void memoryCapMakesMallocReturnNull() {
         try (Sandbox sandbox = Sandbox.builder(Probes.wasm()).maxMemoryPages(8).build()) {
-            assertTrue(sandbox.memory().size() <= 8 * 65536L, "starts within the cap: " + sandbox.memory().size());
+            assertTrue(sandbox.memorySize() <= 8 * 65536L, "starts within the cap: " + sandbox.memorySize());
             TaintedPointer<Byte> big = sandbox.bind(Hazards.class).probe_alloc(1 << 20);
             assertTrue(big.isNull().unverifiedSafeBecause("test"), "1 MiB does not fit in 512 KiB");
             SandboxAllocationException e = assertThrows(SandboxAllocationException.class, () -> sandbox.malloc(1 << 20));
             assertTrue(e.getMessage().contains("returned null") && e.getMessage().contains("8 pages"), e.getMessage());
             assertEquals(SandboxState.OPEN, sandbox.state(), "a null from malloc is not a trap");
-            assertEquals(8 * 65536L, Math.max(sandbox.memory().size(), 8 * 65536L));
+            assertEquals(8 * 65536L, Math.max(sandbox.memorySize(), 8 * 65536L));
             sandbox.free(sandbox.malloc(1000));
         }
     }
@@ -247,6 +247,7 @@ class SandboxTest {
     void secondThreadIsRefusedWhileOneIsInside() throws Exception {
         try (Sandbox sandbox = Sandbox.create(Probes.wasm())) {
             Probe probe = sandbox.bind(Probe.class);
+            TaintedPointer<Byte> buffer = sandbox.malloc(8);
             CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             List<Throwable> seen = new ArrayList<>();
@@ -267,6 +268,8 @@ class SandboxTest {
             assertTrue(busy.getMessage().contains("one thread at a time"), busy.getMessage());
             assertThrows(SandboxBusyException.class, sandbox::close);
             assertThrows(SandboxBusyException.class, () -> sandbox.malloc(4));
+            assertThrows(SandboxBusyException.class, () -> sandbox.copyIn(buffer, new byte[4]));
+            assertThrows(SandboxBusyException.class, () -> sandbox.copyOut(buffer, 4));
             release.countDown();
             t.join(30_000);
             assertFalse(t.isAlive());
@@ -310,7 +313,7 @@ class SandboxTest {
         try (Sandbox sandbox = Sandbox.builder(Probes.nativeLibrary()).maxMemoryPages(4).build()) {
             assertNull(sandbox.poisonCause());
             assertFalse(sandbox.interrupt());
-            assertEquals(Long.MAX_VALUE, sandbox.memory().size());
+            assertEquals(Long.MAX_VALUE, sandbox.memorySize());
         }
     }
 }

@@ -13,7 +13,7 @@ final class Checks {
     static String requireReason(String reason) {
         Objects.requireNonNull(reason, "reason");
         if (reason.isBlank()) {
-            throw new IllegalArgumentException("unverifiedSafeBecause needs a reason: say why the unchecked value is safe");
+            throw new IllegalArgumentException("an unverified escape needs a reason: say why the unchecked value is safe");
         }
         return reason;
     }

@@ -7,11 +7,14 @@ package dev.airlock.taint;
  */
 public interface SandboxAllocator {
     /**
-     * The memory allocations live in.
+     * An escape, like RLBox's {@code get_memory_location}: the raw memory allocations live in.
+     * Reads through it are not tainted; see {@link TaintedPointer#unverifiedMemoryBecause}.
      *
+     * @param reason why the unchecked access is safe where it is used; must not be blank
      * @return the sandbox memory
+     * @throws IllegalArgumentException if the reason is blank
      */
-    SandboxMemory memory();
+    SandboxMemory unverifiedMemoryBecause(String reason);
 
     /**
      * Allocates room for {@code count} elements of {@code type} in the sandbox.
@@ -46,7 +49,8 @@ public interface SandboxAllocator {
      */
     default TaintedPointer<Byte> grantAccess(byte[] data) {
         TaintedPointer<Byte> p = malloc(Pointees.UINT8, Math.max(1, data.length));
-        memory().copyIn(p.addressIn(memory()), data, 0, data.length);
+        SandboxMemory memory = unverifiedMemoryBecause("host bytes are written, nothing is read");
+        memory.copyIn(p.addressIn(memory), data, 0, data.length);
         return p;
     }
 
@@ -60,11 +64,12 @@ public interface SandboxAllocator {
      * @return the bytes as the sandbox left them, tainted
      */
     default Tainted<byte[]> denyAccess(TaintedPointer<Byte> granted, int length) {
-        long address = granted.addressIn(memory());
+        SandboxMemory memory = unverifiedMemoryBecause("the bytes are copied once and returned tainted");
+        long address = granted.addressIn(memory);
         byte[] copy = new byte[length];
         if (length > 0) {
             granted.checkDereferenceable(length);
-            memory().copyOut(address, copy, 0, length);
+            memory.copyOut(address, copy, 0, length);
         }
         free(granted);
         return Tainted.of(copy);

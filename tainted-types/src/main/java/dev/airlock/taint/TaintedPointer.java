@@ -98,26 +98,57 @@ public final class TaintedPointer<T> {
     }
 
     /**
-     * The memory of the sandbox this pointer belongs to.
+     * The size of a pointer in the ABI of this pointer's sandbox: 4 for wasm32, 8 for the native
+     * LP64 backend.
      *
-     * @return the memory
+     * @return the pointer size in bytes
      */
-    public SandboxMemory memory() {
+    public int pointerSize() {
+        return memory.pointerSize();
+    }
+
+    /** The memory of the sandbox this pointer belongs to, for this package's checked accesses. */
+    SandboxMemory memory() {
+        return memory;
+    }
+
+    /** The sandbox address, for this package's checked accesses, once the owner is checked. */
+    long addressIn(SandboxMemory target) {
+        checkOwner(target);
+        return address;
+    }
+
+    /**
+     * An escape, like RLBox's {@code get_memory_location}: the raw memory of the sandbox this
+     * pointer belongs to. What is read through it is <em>not</em> tainted (the reads return plain
+     * values, and the sandbox may rewrite the memory between two of them). It exists for the code
+     * that builds tainted values on top of it (marshalling's arrays and strings, the sandbox API's
+     * bindings), each of which wraps what it reads; application code has no need for it.
+     *
+     * @param reason why the unchecked access is safe where it is used; must not be blank
+     * @return the memory
+     * @throws IllegalArgumentException if the reason is blank
+     */
+    public SandboxMemory unverifiedMemoryBecause(String reason) {
+        Checks.requireReason(reason);
         return memory;
     }
 
     /**
-     * The raw sandbox address, for passing this pointer back into the sandbox it came from (as a
-     * function argument or a stored field). It is still a sandbox-chosen number: the host must not
-     * use it for anything else.
+     * An escape, like RLBox's {@code unverified_safe_pointer_because}: the raw sandbox address,
+     * for passing this pointer back into the sandbox it came from (as a function argument or a
+     * stored field). It is still a sandbox-chosen number: the host must not use it for anything
+     * else.
      *
      * @param target the memory of the sandbox the address is handed to
+     * @param reason why handing out the unchecked address is safe; must not be blank
      * @return the sandbox address
      * @throws ForeignPointerException if {@code target} belongs to another sandbox
+     * @throws IllegalArgumentException if the reason is blank
      */
-    public long addressIn(SandboxMemory target) {
-        checkOwner(target);
-        return address;
+    public long unverifiedAddressBecause(SandboxMemory target, String reason) {
+        Checks.requireReason(reason);
+        return addressIn(target);
     }
 
     /**

@@ -90,6 +90,13 @@ class MisuseDoesNotCompileTest {
                         "compiler.err.not.def.public.cant.access", "is not public"),
                 new Misuse("escape without a reason", "int x = t.unverifiedSafeBecause();",
                         "compiler.err.cant.apply.symbol", "unverifiedSafeBecause"),
+                new Misuse("take a pointer's raw address without a reason", "long a = p.addressIn(null);",
+                        "compiler.err.not.def.public.cant.access", "is not public"),
+                new Misuse("take a pointer's raw memory without a reason", "SandboxMemory m = p.memory();",
+                        "compiler.err.not.def.public.cant.access", "is not public"),
+                new Misuse("read memory at a tainted address without a reason",
+                        "int x = p.unverifiedMemoryBecause().getInt(0);",
+                        "compiler.err.cant.apply.symbol", "unverifiedMemoryBecause"),
                 new Misuse("use a tainted long as a size", "long n = TaintedLong.of(3L) * 2;",
                         "compiler.err.operator.cant.be.applied.1", "bad operand types for binary operator '*'"),
                 new Misuse("use a tainted double in a condition", "if (TaintedDouble.of(1.0).isNaN()) { }",
@@ -134,7 +141,8 @@ class MisuseDoesNotCompileTest {
                 + "        int cur = v.copyAndVerify(y -> y < 10, \"small\");\n"
                 + "        String s = copy.verify(c -> c.length() < 80, \"short\");\n"
                 + "        boolean stale = hint.unverifiedSafeBecause(\"progress bar only\");\n"
-                + "        takesLong(p.addressIn(p.memory()));\n"
+                + "        SandboxMemory raw = p.unverifiedMemoryBecause(\"handed back to the library\");\n"
+                + "        takesLong(p.unverifiedAddressBecause(raw, \"passed straight back to the library\"));\n"
                 + "        takesInt(t.unverifiedSafeBecause(\"passed straight back to the library\"));";
         List<Diagnostic<? extends JavaFileObject>> errors = compile(source(body));
         assertTrue(errors.isEmpty(), () -> errors.stream().map(d -> d.getMessage(Locale.ENGLISH)).collect(Collectors.joining("\n")));

@@ -16,7 +16,7 @@ class SandboxAllocatorTest {
         long next = 16;
 
         @Override
-        public SandboxMemory memory() {
+        public SandboxMemory unverifiedMemoryBecause(String reason) {
             return memory;
         }
 

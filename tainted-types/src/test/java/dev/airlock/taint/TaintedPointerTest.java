@@ -2,6 +2,7 @@ package dev.airlock.taint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,17 @@ class TaintedPointerTest {
     }
 
     @Test
+    void rawMemoryAndAddressAreEscapesThatTakeAReason() {
+        TaintedPointer<Integer> p = TaintedPointer.of(memory, 8, Pointees.INT32);
+        assertThrows(IllegalArgumentException.class, () -> p.unverifiedMemoryBecause(" "));
+        assertThrows(NullPointerException.class, () -> p.unverifiedMemoryBecause(null));
+        assertThrows(IllegalArgumentException.class, () -> p.unverifiedAddressBecause(memory, ""));
+        assertSame(memory, p.unverifiedMemoryBecause("test: the memory itself is compared"));
+        assertEquals(8, p.unverifiedAddressBecause(memory, "test: the address is compared"));
+        assertEquals(4, p.pointerSize());
+    }
+
+    @Test
     void foreignPointersAreRefused() {
         HeapSandboxMemory other = new HeapSandboxMemory(256);
         TaintedPointer<Integer> mine = TaintedPointer.of(memory, 4, Pointees.INT32);
@@ -90,6 +102,8 @@ class TaintedPointerTest {
         TaintedPointer<TaintedPointer<Integer>> slot = TaintedPointer.of(other, 32, Pointees.pointerTo(Pointees.INT32));
         assertThrows(ForeignPointerException.class, () -> slot.write(mine));
         assertEquals(4, mine.addressIn(memory));
+        assertEquals(4, mine.unverifiedAddressBecause(memory, "test: the address is compared only"));
+        assertThrows(ForeignPointerException.class, () -> mine.unverifiedAddressBecause(other, "test"));
         assertTrue(mine.isEqualTo(TaintedPointer.of(memory, 4, Pointees.INT32)).unverifiedSafeBecause("test"));
     }
 

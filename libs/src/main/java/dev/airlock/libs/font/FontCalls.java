@@ -4,6 +4,7 @@ import dev.airlock.libs.DecodeException;
 import dev.airlock.marshal.PrimitiveArrays;
 import dev.airlock.sandbox.Sandbox;
 import dev.airlock.sandbox.SandboxState;
+import dev.airlock.taint.MemoryFunctions;
 import dev.airlock.taint.Pointees;
 import dev.airlock.taint.TaintedPointer;
 import dev.airlock.taint.VerificationException;
@@ -196,7 +197,7 @@ final class FontCalls implements AutoCloseable {
             sandbox.copyIn(block, utf8);
             TaintedPointer<Byte> bitmap = block.add(utf8.length);
             if (size > 0) {
-                sandbox.memory().fill(bitmap.addressIn(sandbox.memory()), size, (byte) 0);
+                MemoryFunctions.memset(bitmap, 0, size);
             }
             boolean ok = glue.airlock_tt_render_line(font, pixelHeight, block, utf8.length, bitmap, width, height, out)
                     .verify(v -> v != 0);

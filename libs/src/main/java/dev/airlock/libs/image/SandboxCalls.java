@@ -40,7 +40,7 @@ final class SandboxCalls {
         } catch (RuntimeException e) {
             throw translate(library, e);
         } finally {
-            if (sandbox.state() == SandboxState.OPEN && sandbox.memory().size() > RETIRE_ABOVE_BYTES) {
+            if (sandbox.state() == SandboxState.OPEN && sandbox.memorySize() > RETIRE_ABOVE_BYTES) {
                 sandbox.close();
             }
             pool.giveBack(sandbox);
