@@ -120,7 +120,9 @@ public final class ModuleValidator {
         int imported = module.importedFunctionCount();
         long instructions = 0;
         for (FunctionBody body : code) {
-            instructions += body.code().length;
+            if (body != null && body.code() != null) {
+                instructions += body.code().length;
+            }
         }
         if (instructions < PARALLEL_INSTRUCTIONS) {
             FunctionValidator validator = new FunctionValidator(ctx);

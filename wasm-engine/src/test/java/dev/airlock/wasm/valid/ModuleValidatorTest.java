@@ -17,6 +17,7 @@ import dev.airlock.wasm.ExternKind;
 import dev.airlock.wasm.FuncType;
 import dev.airlock.wasm.InvalidModuleException;
 import dev.airlock.wasm.ValType;
+import dev.airlock.wasm.syntax.Instruction;
 import dev.airlock.wasm.syntax.ModuleDefinition;
 import dev.airlock.wasm.syntax.SegmentMode;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,32 @@ class ModuleValidatorTest {
         m.export("f", ExternKind.FUNCTION, 1).export("t", ExternKind.TABLE, 1).export("m", ExternKind.MEMORY, 0)
                 .export("g", ExternKind.GLOBAL, 1);
         m.assertValid();
+    }
+
+    @Test
+    void largeModulesReportTheFirstInvalidFunctionAsASequentialValidationWould() {
+        // Enough code for the parallel path: 64 bodies of 500 instructions. Two are invalid, each
+        // in its own way; the lower-numbered one's error is the one reported, every time.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            TestModule m = new TestModule();
+            int unit = m.type(NONE, NONE);
+            Instruction[] fine = new Instruction[500];
+            for (int k = 0; k < fine.length; k += 2) {
+                fine[k] = i32(k);
+                fine[k + 1] = op(DROP);
+            }
+            for (int f = 0; f < 64; f++) {
+                if (f == 20) {
+                    m.func(unit, op(DROP));                   // pops from an empty stack
+                } else if (f == 50) {
+                    m.func(unit, op(GLOBAL_GET, 7), op(DROP)); // no such global
+                } else {
+                    m.func(unit, fine);
+                }
+            }
+            InvalidModuleException e = m.assertInvalid("type mismatch");
+            assertTrue(e.getMessage().contains("function 20"), e.getMessage());
+        }
     }
 
     @Test
