@@ -85,7 +85,8 @@ final class MethodEmitter {
         this.split = split;
         this.transferSlots = transferSlots;
         this.sizing = sizing;
-        this.sizeCounter = mv instanceof CodeSizeCounter ? (CodeSizeCounter) mv : null;
+        // The sizing pass assembles nothing: its visitor is the byte counter.
+        this.sizeCounter = sizing == null ? null : (CodeSizeCounter) mv;
         for (Region r : children) {
             this.children.put(r.start, r);
         }
@@ -1378,7 +1379,7 @@ final class MethodEmitter {
      */
     private void label(Label l, StackEntry at) {
         mv.visitLabel(l);
-        if (sizeCounter != null) {
+        if (sizing != null) {
             return; // the sizing pass assembles nothing: no frames to describe
         }
         ValType[] types = StackEntry.topTypes(at, StackEntry.height(at));
@@ -1418,13 +1419,8 @@ final class MethodEmitter {
         return s;
     }
 
-    /** The current bytecode offset (sizing pass only: needs a MethodWriter). */
+    /** The current bytecode offset, as the sizing pass's counter has it. */
     private int offset() {
-        if (sizeCounter != null) {
-            return sizeCounter.size();
-        }
-        Label here = new Label();
-        mv.visitLabel(here);
-        return here.getOffset();
+        return sizeCounter.size();
     }
 }

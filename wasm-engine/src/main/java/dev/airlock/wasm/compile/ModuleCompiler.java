@@ -43,7 +43,11 @@ public final class ModuleCompiler {
     private ModuleCompiler() {
     }
 
-    /** Statistics of one compilation, for tests and tools. */
+    /**
+     * Statistics of one compilation, for tests and tools. {@code largestMethod} is in bytes of
+     * bytecode: exact for an unsplit function, an upper bound for the methods of a split one (see
+     * {@code CodeSizeCounter}).
+     */
     public record Statistics(int classes, int methods, int largestMethod, int splitFunctions) {
     }
 
