@@ -10,24 +10,32 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The per-call deadlines of Wasm sandboxes, watched by one daemon thread, so that arming and
- * disarming a deadline around a call cost a read and a store rather than scheduling and cancelling
+ * disarming a deadline around a call cost a store and a swap rather than scheduling and cancelling
  * a timer task (which measured about 300 ns a call, six times the cost of the call itself).
  *
  * <p>How. Each sandbox with a deadline registers a {@link Watch} when it opens. The watchdog
- * thread runs while any is registered: every tick it publishes a coarse clock ({@link #coarseNow},
- * {@code System.nanoTime()} at the tick) and interrupts each instance whose armed deadline has
- * passed. A call arms its watch with the coarse clock plus its limit plus one tick — a clock up
- * to one tick old can make the deadline late, never early — and disarms it when it leaves. The
- * tick is a twentieth of the shortest registered limit, between 1 and 50 ms, so a deadline fires
- * between its limit and the limit plus two ticks: at most 10% (or 2 ms) late. This is the epoch
- * scheme of wasmtime, with the watchdog as the epoch's source.
+ * thread runs while any is registered and visits every watch once a tick. A call marks its watch
+ * {@link Watch#ARMED} and reads no clock. The first tick that finds a watch armed starts the
+ * call's time: it reads {@code System.nanoTime()} after claiming the watch, so the clock it reads
+ * is no earlier than the arm, and sets the deadline to that time plus the limit. A later tick past
+ * the deadline interrupts the instance. A deadline therefore fires at its limit or later, never
+ * earlier, whatever the clock the watchdog last read and however long the thread was idle or
+ * descheduled; while the thread runs on time it is at most two ticks late (one to see the call,
+ * one for the tick's granularity). The tick is a twentieth of the shortest registered limit,
+ * between 1 and 50 ms: at most 10% (or 2 ms) late. This is the epoch scheme of wasmtime, with the
+ * watchdog as the epoch's source.
+ *
+ * <p>Why not a clock read by the call: a clock the watchdog publishes is stale while the thread is
+ * parked (no sandbox with a deadline was open) or descheduled, and a deadline computed from it
+ * can lie in the past before the call starts; reading {@code System.nanoTime()} in every call
+ * would cost more than the rest of the arming.
  *
  * <p>The race between a call that leaves and the watchdog that interrupts it is settled by the
- * watch's state: the watchdog moves it from armed to {@link Watch#EXPIRED} with a compare-and-set
- * and interrupts under the watch's lock; {@link Watch#disarm} swaps in {@link Watch#DISARMED}, and
- * if it finds {@code EXPIRED} (the call finished just as its time ran out) it takes the lock, so
- * that the interrupt has been requested, and withdraws it. A request therefore never outlives the
- * call it was meant for.
+ * watch's state: the watchdog moves it from a deadline to {@link Watch#EXPIRED} with a
+ * compare-and-set and interrupts under the watch's lock; {@link Watch#disarm} swaps in
+ * {@link Watch#DISARMED}, and if it finds {@code EXPIRED} (the call finished just as its time ran
+ * out) it takes the lock, so that the interrupt has been requested, and withdraws it. A request
+ * therefore never outlives the call it was meant for.
  */
 final class DeadlineWatchdog {
     /** The shortest tick, in nanoseconds. */
@@ -39,8 +47,6 @@ final class DeadlineWatchdog {
 
     /** The registered watches; iterated by the watchdog on every tick. */
     private static final CopyOnWriteArrayList<Watch> WATCHES = new CopyOnWriteArrayList<>();
-    /** {@code System.nanoTime()} at the watchdog's latest tick; read by {@link Watch#arm}. */
-    private static volatile long coarseNow = System.nanoTime();
     /** The current tick, in nanoseconds: derived from the registered limits. */
     private static volatile long tick = MAX_TICK;
     /** The watchdog thread, or null before the first registration. */
@@ -100,7 +106,6 @@ final class DeadlineWatchdog {
                 continue;
             }
             long now = System.nanoTime();
-            coarseNow = now;
             for (Watch w : WATCHES) {
                 w.expireIfDue(now);
             }
@@ -114,6 +119,12 @@ final class DeadlineWatchdog {
         static final long DISARMED = Long.MIN_VALUE;
         /** {@link #expiresAt} once the watchdog has interrupted the call. */
         static final long EXPIRED = Long.MIN_VALUE + 1;
+        /** {@link #expiresAt} from the arm of a call until the watchdog has started its time. */
+        static final long ARMED = Long.MIN_VALUE + 2;
+        /** {@link #expiresAt} while the watchdog, having claimed an armed watch, reads the clock. */
+        static final long STARTING = Long.MIN_VALUE + 3;
+        /** The smallest value of {@link #expiresAt} that is a time rather than a state. */
+        private static final long FIRST_TIME = Long.MIN_VALUE + 4;
         private static final VarHandle EXPIRES_AT;
 
         static {
@@ -129,8 +140,8 @@ final class DeadlineWatchdog {
         /** The limit of one call, in nanoseconds. */
         final long limitNanos;
         /**
-         * The {@code System.nanoTime()} after which the call in progress is interrupted, or
-         * {@link #DISARMED}, or {@link #EXPIRED}.
+         * The {@code System.nanoTime()} after which the call in progress is interrupted, or one of
+         * the states {@link #DISARMED}, {@link #ARMED}, {@link #STARTING}, {@link #EXPIRED}.
          */
         private volatile long expiresAt = DISARMED;
 
@@ -141,10 +152,7 @@ final class DeadlineWatchdog {
 
         @Override
         public void arm() {
-            // Times are compared as differences (now - at), which wrap correctly: limits are at
-            // most Long.MAX_VALUE / 4. Only the two sentinel values must be stepped over.
-            long at = coarseNow + limitNanos + tick;
-            expiresAt = at == DISARMED || at == EXPIRED ? EXPIRED + 1 : at;
+            expiresAt = ARMED;
         }
 
         @Override
@@ -159,10 +167,17 @@ final class DeadlineWatchdog {
             }
         }
 
-        /** Interrupts the call in progress if its deadline has passed (the watchdog's side). */
+        /**
+         * The watchdog's visit at the tick of time {@code now}: starts the time of a call armed
+         * since the last visit, or interrupts the call in progress if its deadline has passed.
+         */
         void expireIfDue(long now) {
             long at = expiresAt;
-            if (at == DISARMED || at == EXPIRED || now - at < 0) {
+            if (at == ARMED) {
+                start();
+                return;
+            }
+            if (at < FIRST_TIME || now - at < 0) {
                 return;
             }
             synchronized (this) {
@@ -170,6 +185,26 @@ final class DeadlineWatchdog {
                     instance.interrupt();
                 }
             }
+        }
+
+        /**
+         * Sets the deadline of the armed call from a clock read after claiming it. Claiming first
+         * matters: had the call left and the next one armed between our read of ARMED and the
+         * claim, a clock read before the claim could predate that arm.
+         */
+        private void start() {
+            if (!EXPIRES_AT.compareAndSet(this, ARMED, STARTING)) {
+                return;                                  // disarmed meanwhile: nothing to time
+            }
+            // Times are compared as differences (now - at), which wrap correctly: limits are at
+            // most Long.MAX_VALUE / 4. Only the state values must be stepped over.
+            long at = System.nanoTime() + limitNanos;
+            if (at < FIRST_TIME) {
+                at = FIRST_TIME;
+            }
+            // Fails if the call left (and perhaps the next one armed) meanwhile: the next visit
+            // starts that one.
+            EXPIRES_AT.compareAndSet(this, STARTING, at);
         }
     }
 }

@@ -34,6 +34,7 @@ class DeadlineWatchdogTest {
         Instance instance = emptyInstance();
         DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, TimeUnit.MILLISECONDS.toNanos(5));
         watch.arm();
+        watch.expireIfDue(System.nanoTime());           // the tick that sees the call starts its time
         watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
         assertTrue(instance.interruption().isRequested(), "past its deadline, the call is interrupted");
         // The call finished before its code saw the request: leaving must not let it reach the next call.
@@ -42,16 +43,47 @@ class DeadlineWatchdogTest {
     }
 
     @Test
+    void theFirstTickToSeeACallNeverEndsIt() {
+        // The watchdog's clock may be far ahead of the moment the call armed (the thread was idle,
+        // or descheduled, or the call armed just after a tick): its time starts at that tick.
+        Instance instance = emptyInstance();
+        DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, TimeUnit.MILLISECONDS.toNanos(100));
+        watch.arm();
+        watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
+        assertFalse(instance.interruption().isRequested(), "seen for the first time: not interrupted");
+        watch.disarm();
+    }
+
+    @Test
+    void theDeadlineCountsFromTheTickThatSawTheCall() {
+        Instance instance = emptyInstance();
+        long limit = TimeUnit.MILLISECONDS.toNanos(100);
+        DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, limit);
+        watch.arm();
+        long beforeStart = System.nanoTime();
+        watch.expireIfDue(beforeStart);
+        watch.expireIfDue(beforeStart + limit - 1);
+        assertFalse(instance.interruption().isRequested(), "the limit has not passed since the call was seen");
+        long afterStart = System.nanoTime();
+        watch.expireIfDue(afterStart + limit);
+        assertTrue(instance.interruption().isRequested(), "the limit has passed since the call was seen");
+        watch.disarm();
+    }
+
+    @Test
     void aWatchInterruptsOncePerCall() {
         Instance instance = emptyInstance();
         DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, 1);
         watch.arm();
+        watch.expireIfDue(System.nanoTime());
         watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
+        assertTrue(instance.interruption().isRequested(), "past its deadline, the call is interrupted");
         instance.clearInterrupt();                     // as the engine does when the trap leaves the call
         watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
         assertFalse(instance.interruption().isRequested(), "an expired watch does not fire again");
         watch.disarm();
         watch.arm();
+        watch.expireIfDue(System.nanoTime());
         watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
         assertTrue(instance.interruption().isRequested(), "the next call has a deadline of its own");
         watch.disarm();
@@ -65,6 +97,7 @@ class DeadlineWatchdogTest {
         assertFalse(instance.interruption().isRequested(), "no call, no interrupt");
         watch.arm();
         watch.expireIfDue(System.nanoTime());
+        watch.expireIfDue(System.nanoTime());
         assertFalse(instance.interruption().isRequested(), "not yet due");
         watch.disarm();
         watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
@@ -72,10 +105,22 @@ class DeadlineWatchdogTest {
     }
 
     @Test
+    void aCallThatLeavesBeforeAnyTickIsNeverTimed() {
+        Instance instance = emptyInstance();
+        DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, 1);
+        watch.arm();
+        watch.disarm();
+        watch.expireIfDue(System.nanoTime());
+        watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
+        assertFalse(instance.interruption().isRequested());
+    }
+
+    @Test
     void aHugeLimitNeverWrapsIntoThePast() {
         Instance instance = emptyInstance();
         DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, Long.MAX_VALUE / 4);
         watch.arm();
+        watch.expireIfDue(System.nanoTime());
         watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
         assertFalse(instance.interruption().isRequested());
         watch.disarm();
