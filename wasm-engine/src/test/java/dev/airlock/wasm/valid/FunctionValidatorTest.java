@@ -697,9 +697,15 @@ class FunctionValidatorTest {
         for (int i = 0; i < 20; i++) {
             ModuleValidator.validate(module); // warm up
         }
-        long start = System.nanoTime();
-        ModuleValidator.validate(module);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 500, "validation of ~900k instructions took " + millis + " ms");
+        // The best of five, so that a pause of the JVM or of the machine does not count: the bound
+        // guards against pathological (quadratic) slowness, not against a slow machine.
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            ModuleValidator.validate(module);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        long millis = best / 1_000_000;
+        assertTrue(millis < 500, "validation of ~900k instructions took " + millis + " ms at best");
     }
 }
