@@ -112,10 +112,6 @@ class InstanceTest {
     }
 
     /**
-     * Calls {@code f} with a deadline {@code delay} from now; asserts it traps with
-     * {@code interrupted} no earlier than the deadline and at most {@link #SLACK_NANOS} after it.
-     */
-    /**
      * Calls {@code f} with a deadline {@code delay} away and expects an INTERRUPTED trap no earlier
      * than the deadline and at most {@link #SLACK_NANOS} after it. Wall-clock latency on a shared
      * machine also measures the scheduler (a timer thread or the caller descheduled for tens of
