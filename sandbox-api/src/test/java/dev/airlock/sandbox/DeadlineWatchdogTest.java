@@ -29,13 +29,21 @@ class DeadlineWatchdogTest {
 
     private static final long FAR_FUTURE = TimeUnit.DAYS.toNanos(1);
 
+    /**
+     * Two watchdog ticks: one now, which sees an armed call and starts its time, and one a day
+     * later, past any deadline of these tests.
+     */
+    private static void tickUntilLongAfter(DeadlineWatchdog.Watch watch) {
+        watch.expireIfDue(System.nanoTime());
+        watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
+    }
+
     @Test
     void aDueWatchInterruptsAndDisarmingWithdrawsTheRequest() {
         Instance instance = emptyInstance();
         DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, TimeUnit.MILLISECONDS.toNanos(5));
         watch.arm();
-        watch.expireIfDue(System.nanoTime());           // the tick that sees the call starts its time
-        watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
+        tickUntilLongAfter(watch);
         assertTrue(instance.interruption().isRequested(), "past its deadline, the call is interrupted");
         // The call finished before its code saw the request: leaving must not let it reach the next call.
         watch.disarm();
@@ -75,16 +83,14 @@ class DeadlineWatchdogTest {
         Instance instance = emptyInstance();
         DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, 1);
         watch.arm();
-        watch.expireIfDue(System.nanoTime());
-        watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
+        tickUntilLongAfter(watch);
         assertTrue(instance.interruption().isRequested(), "past its deadline, the call is interrupted");
         instance.clearInterrupt();                     // as the engine does when the trap leaves the call
         watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
         assertFalse(instance.interruption().isRequested(), "an expired watch does not fire again");
         watch.disarm();
         watch.arm();
-        watch.expireIfDue(System.nanoTime());
-        watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
+        tickUntilLongAfter(watch);
         assertTrue(instance.interruption().isRequested(), "the next call has a deadline of its own");
         watch.disarm();
     }
@@ -110,8 +116,7 @@ class DeadlineWatchdogTest {
         DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, 1);
         watch.arm();
         watch.disarm();
-        watch.expireIfDue(System.nanoTime());
-        watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
+        tickUntilLongAfter(watch);
         assertFalse(instance.interruption().isRequested());
     }
 
@@ -120,8 +125,7 @@ class DeadlineWatchdogTest {
         Instance instance = emptyInstance();
         DeadlineWatchdog.Watch watch = new DeadlineWatchdog.Watch(instance, Long.MAX_VALUE / 4);
         watch.arm();
-        watch.expireIfDue(System.nanoTime());
-        watch.expireIfDue(System.nanoTime() + FAR_FUTURE);
+        tickUntilLongAfter(watch);
         assertFalse(instance.interruption().isRequested());
         watch.disarm();
     }
