@@ -548,8 +548,9 @@ class DecodeCommandTest {
 
     @Test
     void aCallThatRunsTooLongTimesOut() throws IOException {
-        // A 1500x1500 JPEG takes far longer than a millisecond to decode.
-        Path file = write("big.jpg", encode(pattern(1500, 1500, BufferedImage.TYPE_3BYTE_BGR), "jpeg"));
+        // A deadline ends a call within a few 1 ms watchdog ticks of its start; a 3000x2000 JPEG
+        // takes about a hundred times longer than that to decode, even warm.
+        Path file = write("big.jpg", encode(pattern(3000, 2000, BufferedImage.TYPE_3BYTE_BGR), "jpeg"));
         Path out = dir.resolve("big-out.png");
         assertOneLineFailure(decode(file.toString(), "-o", out.toString(), "--timeout", "0.001"), ExitStatus.FAILED,
                 "airlock decode: " + file + ": timed out after 0.001 s\n");

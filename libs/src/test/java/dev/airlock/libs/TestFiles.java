@@ -52,6 +52,11 @@ public final class TestFiles {
         return TestImages.pattern(width, height, channels, seed);
     }
 
+    /** A baseline RGB JPEG of the {@link #pattern} at quality 0.9. */
+    public static byte[] jpeg(int width, int height, long seed) {
+        return TestImages.jpeg(TestImages.bufferedImage(pattern(width, height, 3, seed), width, height, 3), 0.9f, false);
+    }
+
     /** {@code truncations} truncated copies and {@code flips} copies with flipped bits, seeded. */
     public static List<Damaged> damaged(byte[] file, long seed, int truncations, int flips) {
         List<Damaged> out = new ArrayList<>();

@@ -315,8 +315,10 @@ class SandboxedImageDecoderTest {
 
     @Test
     void anInterruptedCallDiscardsItsSandbox() {
-        // A 1 ms limit interrupts the decode of a large image; the sandbox is not reused.
-        byte[] big = TestFiles.images().stream().filter(i -> i.name().equals("jpeg-q90")).findFirst().orElseThrow().bytes();
+        // A deadline ends a call within a few watchdog ticks (1 ms each here) of its start, never
+        // before it. The image is large enough that its decode lasts far longer than that, even
+        // warm, so the limit of 1 ns always interrupts it; the sandbox is then not reused.
+        byte[] big = TestFiles.jpeg(3000, 2000, 7);
         try (SandboxedImageDecoder d = SandboxedImageDecoder.builder().callTimeout(Duration.ofNanos(1)).build()) {
             LibraryException e = assertThrows(LibraryException.class, () -> d.decode(big));
             assertTrue(e instanceof SandboxException, e.toString());
