@@ -197,11 +197,30 @@ class InstanceTest {
 
     @Test
     void interruptFromAnotherThreadStopsARunningLoop() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<CountDownLatch> started = new AtomicReference<>();
         Instance instance = instance((c, a) -> null, (c, a) -> {
-            started.countDown();
+            started.get().countDown();
             return null;
         });
+        // As in assertInterruptedInTime, a late stop may be the scheduler's: up to three attempts.
+        StringBuilder lateness = new StringBuilder();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            started.set(new CountDownLatch(1));
+            long latency = interruptLatency(instance, started.get());
+            assertEquals(42, call1(instance.function("answer")), "the flag is cleared by the trap");
+            if (latency <= SLACK_NANOS) {
+                return;
+            }
+            lateness.append(lateness.length() == 0 ? "" : ", ").append(latency / 1_000_000).append(" ms");
+        }
+        fail("interrupt() stopped the loop late in every attempt: " + lateness);
+    }
+
+    /**
+     * Runs {@code startedSpin} on another thread, interrupts it once it has started, and returns
+     * how long after {@link Instance#interrupt} it stopped; it must stop with an INTERRUPTED trap.
+     */
+    private static long interruptLatency(Instance instance, CountDownLatch started) throws InterruptedException {
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
@@ -225,8 +244,7 @@ class InstanceTest {
         long latency = System.nanoTime() - asked;
         Throwable t = outcome.get();
         assertTrue(t instanceof Trap && ((Trap) t).kind() == TrapKind.INTERRUPTED, "outcome: " + t);
-        assertTrue(latency <= SLACK_NANOS, "stopped " + latency / 1_000_000 + " ms after interrupt()");
-        assertEquals(42, call1(instance.function("answer")));
+        return latency;
     }
 
     @Test
