@@ -56,9 +56,16 @@ ln -sf "$QOI_INCLUDE_DIR/qoi.h" "$inc/qoi.h"
 # automatic variables are zeroed (stb_image reads some, e.g. palette entries past a BMP's palette,
 # from damaged files): both builds then see zeros instead of stack garbage, and agree.
 common_cflags=(-std=c11 -O2 -I "$inc" -I "$here" -Wno-unused-function -ftrivial-auto-var-init=zero)
-# clang 14 wants its consent flag for -ftrivial-auto-var-init=zero.
+# clang 14 wants its consent flag for -ftrivial-auto-var-init=zero. Two WebAssembly 2.0 features
+# that clang 14 leaves off: without nontrapping-fptoint every C float-to-int cast becomes a range
+# test (f32.abs, compare, if) around a trapping truncation, where trunc_sat is one JVM f2i;
+# sign-ext gives i32.extend16_s for (short) casts instead of two shifts. Every engine the benchmarks
+# compare implements both. A cast out of int's range is undefined in C: x86 gives INT_MIN where
+# trunc_sat saturates, so only such a cast (which a damaged font could cause) can tell the builds
+# apart; the differential tests, damaged files included, find none.
 wasm_cflags=(--target=wasm32-wasi "${common_cflags[@]}"
-  -enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang -DSTBI_NO_SIMD)
+  -enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang -DSTBI_NO_SIMD
+  -mnontrapping-fptoint -msign-ext)
 # Reactor module: no main; the host calls _initialize after instantiation. malloc/free exported
 # for the host to place inputs and release results. The stack (1 MiB) comes first in memory, so
 # that an overflow traps instead of overwriting data.
