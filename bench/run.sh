@@ -16,32 +16,7 @@
 # Environment: AIRLOCK_CORPUS (default ~/.cache/airlock/corpus), JAVA_HOME, BENCH_OUT (results dir).
 # Takes about 30 minutes on a 2-core machine, plus about 8 for the boundary costs.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-jar="$root/bench/target/benchmarks.jar"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-
-# ---- the corpus (images and fonts from Debian packages, cached outside the repository)
-corpus="${AIRLOCK_CORPUS:-$HOME/.cache/airlock/corpus}"
-if [ ! -d "$corpus/files" ]; then
-  "$root/scripts/fetch-corpus.sh"
-fi
-
-# ---- build if needed
-stale=0
-if [ ! -f "$jar" ]; then
-  stale=1
-elif [ -n "$(find "$root/pom.xml" "$root/wasm-engine/pom.xml" "$root/wasm-engine/src/main" "$root/libs/pom.xml" \
-      "$root/libs/src/main" "$root/tainted-types/pom.xml" "$root/tainted-types/src/main" "$root/marshalling/pom.xml" \
-      "$root/marshalling/src/main" "$root/sandbox-api/pom.xml" "$root/sandbox-api/src/main" \
-      "$root/bench/pom.xml" "$root/bench/src" -type f -newer "$jar" -print -quit)" ]; then
-  stale=1
-fi
-if [ "$stale" = 1 ]; then
-  echo "bench: building (mvn install -DskipTests -pl wasm-engine,libs -am; mvn package -pl bench)" >&2
-  mvn -q -B -ntp install -DskipTests -pl wasm-engine,libs -am
-  mvn -q -B -ntp package -DskipTests -pl bench
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 
 if ! command -v node >/dev/null 2>&1; then
   echo "bench: node not found: the V8 column will be empty (apt-get install nodejs)" >&2
@@ -68,8 +43,7 @@ mkdir -p "$out"
 } > "$out/machine.txt"
 cat "$out/machine.txt"
 
-"$java" -Dairlock.repo="$root" -Dairlock.libs.nativeDir="$root/libs/target/native" \
-  -Dairlock.bench.nativeDir="$root/bench/target/native" -cp "$jar" dev.airlock.bench.RunAll --out "$out" --work "$root/bench/target/bench-work" "$@" 2>&1 | tee "$out/run.log"
+"$java" "${java_props[@]}" -cp "$jar" dev.airlock.bench.RunAll --out "$out" --work "$root/bench/target/bench-work" "$@" 2>&1 | tee "$out/run.log"
 status=${PIPESTATUS[0]}
 echo "bench: results in $out (table: $out/results.md)"
 exit "$status"
