@@ -60,9 +60,9 @@ common_cflags=(-std=c11 -O2 -I "$inc" -I "$here" -Wno-unused-function -ftrivial-
 # that clang 14 leaves off: without nontrapping-fptoint every C float-to-int cast becomes a range
 # test (f32.abs, compare, if) around a trapping truncation, where trunc_sat is one JVM f2i;
 # sign-ext gives i32.extend16_s for (short) casts instead of two shifts. Every engine the benchmarks
-# compare implements both. A cast out of int's range is undefined in C: x86 gives INT_MIN where
-# trunc_sat saturates, so only such a cast (which a damaged font could cause) can tell the builds
-# apart; the differential tests, damaged files included, find none.
+# compare implements both. A cast of NaN or of a value out of int's range is undefined in C: x86
+# gives INT_MIN where trunc_sat gives 0 or saturates, so only such a cast (which a damaged font
+# could cause) can tell the builds apart; the differential tests, damaged files included, find none.
 wasm_cflags=(--target=wasm32-wasi "${common_cflags[@]}"
   -enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang -DSTBI_NO_SIMD
   -mnontrapping-fptoint -msign-ext)
